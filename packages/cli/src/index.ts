@@ -1,1 +1,2 @@
-export const placeholder = 1;
+export { main } from './main';
+export { preset } from './preset';

@@ -1,0 +1,2 @@
+'use strict';
+module.exports.hello = async () => ({ statusCode: 200, body: 'hello' });

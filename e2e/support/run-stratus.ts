@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const STRATUS_BIN = path.resolve(__dirname, '../../packages/cli/bin/stratus.js');
+
+export interface StratusRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user does: a child process in the service directory. */
+export function runStratus(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<StratusRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [STRATUS_BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, CI: 'true', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A fresh copy of a scenario's service folder, so runs never share state. */
+export function copyService(sourceDir: string): string {
+  const target = mkdtempSync(path.join(os.tmpdir(), 'stratus-e2e-'));
+  cpSync(sourceDir, target, { recursive: true });
+  return target;
+}

@@ -1,0 +1,1 @@
+export default { service: 'mjs-service', provider: { name: 'aws', runtime: 'nodejs20.x' } };

@@ -1,0 +1,1 @@
+module.exports = { service: 'from-cjs', provider: 'aws' };

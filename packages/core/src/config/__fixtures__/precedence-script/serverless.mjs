@@ -1,0 +1,1 @@
+export default { service: 'from-mjs', provider: 'aws' };

@@ -1,0 +1,1 @@
+export default { service: 'from-ts', provider: 'aws' };

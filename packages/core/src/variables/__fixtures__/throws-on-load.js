@@ -1,0 +1,2 @@
+// Fails while being required.
+throw new Error('cannot even load');

@@ -1,0 +1,4 @@
+// Exports a function that fails.
+module.exports = () => {
+  throw new Error('boom from js');
+};
