@@ -8,7 +8,8 @@ import type { RegisteredCommand } from '../lifecycle/command-registry';
 import { LifecycleEngine } from '../lifecycle/lifecycle-engine';
 import { createLogger, type LogSink } from '../logging/logger';
 import { createProgressFactory } from '../logging/progress';
-import { addBuiltinPlugins, addServicePlugins, addPluginFromFile, type BuiltinPlugin } from '../plugins/load-plugins';
+import { addBuiltinPlugins, addPluginFromFile, addPluginValue, addServicePlugins, type BuiltinPlugin } from '../plugins/load-plugins';
+import { unwrapDefault } from '../plugins/load-module';
 import { readPluginList } from '../plugins/plugin-list';
 import { tryResolve } from '../plugins/resolve-plugin';
 import { PluginHost } from '../plugins/plugin-host';
@@ -26,6 +27,8 @@ export interface CliPreset {
   builtinPlugins: readonly BuiltinPlugin[];
   /** `provider.name` → package that implements it (`aws` → `@stratus/provider-aws`). */
   providerPackages: Readonly<Record<string, string>>;
+  /** Providers bundled with the CLI: loaded by calling this instead of resolving the package (faster start-up). */
+  bundledProviders?: Readonly<Record<string, () => unknown>>;
   /** Resolve a module from the CLI's own dependencies. */
   resolveFromCli: (specifier: string) => string | undefined;
 }
@@ -64,6 +67,7 @@ export async function runCli(argv: readonly string[], preset: CliPreset, io: Cli
       configuration: loaded?.configuration ?? {},
       options,
       locate: loaded?.locate ?? (() => ({ file: 'serverless.yml' })),
+      commands: words,
     };
     const resolveWith = (sources: Map<string, import('../variables').VariableSource>, final: boolean, propertyPaths?: string[][]) =>
       loaded
@@ -98,7 +102,11 @@ export async function runCli(argv: readonly string[], preset: CliPreset, io: Cli
 
     const inits = await addBuiltinPlugins(host, preset.builtinPlugins);
     const providerPackage = providerName === undefined ? undefined : preset.providerPackages[providerName];
-    if (providerPackage) {
+    const bundledProvider = providerName === undefined ? undefined : preset.bundledProviders?.[providerName];
+    if (providerPackage && bundledProvider) {
+      const init = await addPluginValue(host, unwrapDefault(bundledProvider()), providerPackage, false);
+      if (init) inits.push(init);
+    } else if (providerPackage) {
       // The provider package ships with the CLI, or the service installs it.
       const providerPath = preset.resolveFromCli(providerPackage) ?? (loaded ? tryResolve(loaded.serviceDir, providerPackage) : undefined);
       if (providerPath) {

@@ -9,7 +9,7 @@ import { resolvePluginPath, type PluginResolveOptions } from './resolve-plugin';
 export type BuiltinPlugin = StratusPlugin | { name: string; v3Class: V3PluginClass };
 
 /** Apply or construct one plugin value, whichever style it is. Returns a v3 `asyncInit` to run later. */
-async function addPluginValue(host: PluginHost, value: unknown, name: string, external: boolean): Promise<(() => unknown) | undefined> {
+export async function addPluginValue(host: PluginHost, value: unknown, name: string, external: boolean): Promise<(() => unknown) | undefined> {
   if (isStratusPlugin(value)) {
     await host.applyNative(value);
     return undefined;

@@ -10,6 +10,8 @@ export interface ServiceContext {
   /** The one shared, mutable CLI options object (v3 plugins write `stage`/`region` into it). */
   options: Record<string, unknown>;
   locate: LocateProperty;
+  /** The command words the user typed (`['deploy', 'function']`); empty for help. */
+  commands: readonly string[];
 }
 
 export function providerNameOf(configuration: Record<string, unknown>): string | undefined {

@@ -15,7 +15,7 @@ export async function createTestHost(configuration: Record<string, unknown>, ser
   const log = createLogger({ sink: { write: (text) => stderr.push(text) }, textSink: { write: (text) => stdout.push(text) } });
   const engine = new LifecycleEngine(log);
   const schema = new ConfigSchemaHandler({ providerName: providerNameOf(configuration) ?? '' });
-  const context = { serviceDir, configFile: 'serverless.yml', configuration, options, locate: () => ({ file: 'serverless.yml' }) };
+  const context = { serviceDir, configFile: 'serverless.yml', configuration, options, locate: () => ({ file: 'serverless.yml' }), commands: [] as string[] };
   const host = new PluginHost(engine, schema, context, log, createProgressFactory({ sink: { write: (text) => stderr.push(text) }, interactive: false }));
   let loading = true;
   host.serverless = createServerlessFacade(host, { commands: [], instanceId: '1', isLoadingPlugins: () => loading });

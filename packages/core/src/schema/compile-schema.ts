@@ -1,35 +1,16 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { StratusError } from '../errors/stratus-error';
+import { AJV_OPTIONS } from './ajv-options';
 import type { JsonSchema } from './json-schema';
-import { regexpKeyword } from './regexp-keyword';
 import { fragmentOwner } from './schema-owners';
 
-/** v3's validation settings. `verbose` gives each error its schema and data, for our messages. */
 function createAjv(): Ajv {
-  // Required lazily: ajv costs ~30 ms to load, which commands that never validate should not pay.
+  // Required lazily: ajv costs ~30 ms to load, which runs that never compile (no validation, or a
+  // validator from the cache) should not pay. The keyword module imports ajv too.
   const AjvClass = (require('ajv') as typeof import('ajv')).default;
-  const ajv = new AjvClass({
-    allErrors: true,
-    coerceTypes: 'array',
-    verbose: true,
-    // Strict about the schema itself (unknown keywords, bad numbers) so an invalid plugin schema
-    // fails loudly, but not about type annotations many plugin schemas omit.
-    strictSchema: true,
-    strictNumbers: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-    // No format library is bundled (v3 had none either): `format` is an annotation, not a check.
-    validateFormats: false,
-    logger: false,
-    // Compile time dominates start-up (the generated code runs to hundreds of KB for a provider
-    // schema). Measured on a synthetic AWS-sized schema: 416 ms with ajv's defaults, 150 ms
-    // without inlining `$ref`s and without the code optimiser; validation itself stays ~4 ms.
-    inlineRefs: false,
-    code: { optimize: false },
-  });
+  const { regexpKeyword } = require('./regexp-keyword') as typeof import('./regexp-keyword');
+  const ajv = new AjvClass(AJV_OPTIONS);
   ajv.addKeyword(regexpKeyword);
   return ajv;
 }
@@ -53,6 +34,15 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
   }
   compiled.set(schema, validate);
   return validate;
+}
+
+/**
+ * `validate` (compiled by `compileSchema`) as the source of a CommonJS module, for the validator
+ * cache. Its `require`s name `ajv/dist/runtime/*` helpers (see `ajv-runtime.ts`).
+ */
+export function standaloneSource(validate: ValidateFunction): string {
+  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
+  return standaloneCode(sharedAjv!, validate);
 }
 
 function invalidSchemaError(schema: JsonSchema, error: unknown): StratusError {

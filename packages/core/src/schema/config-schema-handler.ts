@@ -210,6 +210,11 @@ export class ConfigSchemaHandler implements SchemaDefiner {
       this.claim(slot, owner, `the function property '${key}'`);
     });
     fn.additionalProperties = schema.additionalProperties ?? false;
+    // Whole-object rules (e.g. "handler or image") travel with the provider's function schema.
+    for (const keyword of ['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependencies', 'dependentRequired'] as const) {
+      const rule = (schema as Record<string, unknown>)[keyword];
+      if (rule !== undefined) (fn as Record<string, unknown>)[keyword] = rule;
+    }
   }
 
   private claim(slot: string, owner: string, description: string): void {

@@ -1,16 +1,27 @@
-import type { KeywordDefinition } from 'ajv';
+import { _, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
 
 /**
  * v3's custom `regexp` keyword: a regular expression written as a JS literal string, so it can
  * carry flags (`regexp: '/^arn:/i'`), which JSON schema's `pattern` cannot.
+ *
+ * A code generator rather than a `validate` function, so compiled validators can be written out
+ * as standalone code (the validator cache): the expression is rebuilt from its source and flags.
+ * Errors are ajv's default keyword error, as with a function keyword: `{ keyword: 'regexp', params: {} }`.
  */
-export const regexpKeyword: KeywordDefinition = {
+export const regexpKeyword: CodeKeywordDefinition = {
   keyword: 'regexp',
   type: 'string',
   schemaType: 'string',
-  compile(literal: string) {
-    const expression = parseRegExpLiteral(literal);
-    return (data: string) => expression.test(data);
+  code(cxt: KeywordCxt) {
+    const expression = parseRegExpLiteral(cxt.schema as string);
+    // ajv's own prefix for regular expressions (scopes accept only known prefixes); an equal
+    // `pattern` may share the value, which is harmless: same source, same flags.
+    const regExp = cxt.gen.scopeValue('pattern', {
+      key: expression.toString(),
+      ref: expression,
+      code: _`new RegExp(${expression.source}, ${expression.flags})`,
+    });
+    cxt.fail(_`!${regExp}.test(${cxt.data})`);
   },
 };
 

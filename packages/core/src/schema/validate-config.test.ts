@@ -2,64 +2,14 @@ import { parseYamlWithLocations } from '../config/parse-yaml';
 import { isStratusError, type StratusError } from '../errors/stratus-error';
 import { compileSchema } from './compile-schema';
 import { formatProblems, type ConfigProblem } from './config-problem';
-import { ConfigSchemaHandler, type ProviderSchemaDefinition } from './config-schema-handler';
+import { awsSchema } from './__fixtures__/aws-like-schema';
+import { useTempCacheDir } from './__fixtures__/temp-cache-dir';
+import { ConfigSchemaHandler } from './config-schema-handler';
 import type { JsonSchema } from './json-schema';
 import { validateConfiguration, type ConfigValidationMode } from './validate-config';
 
-/** A small AWS-like provider: enough shapes ($ref definitions, anyOf string|object events) to exercise the filters. */
-const awsLike = (): ProviderSchemaDefinition => ({
-  definitions: {
-    awsArn: {
-      anyOf: [
-        { type: 'string', pattern: '^arn:' },
-        { type: 'object', properties: { 'Fn::GetAtt': { type: 'array' }, Ref: { type: 'string' } }, additionalProperties: false },
-      ],
-    },
-  },
-  provider: {
-    properties: {
-      runtime: { enum: ['nodejs18.x', 'nodejs20.x'] },
-      memorySize: { type: 'integer' },
-      timeout: { type: 'integer' },
-      tags: { type: 'object' },
-    },
-  },
-  function: {
-    properties: {
-      handler: { type: 'string' },
-      memorySize: { type: 'integer' },
-      timeout: { type: 'integer', minimum: 1, maximum: 900 },
-      layers: { type: 'array', items: { type: 'string' } },
-    },
-  },
-  functionEvents: {
-    http: {
-      anyOf: [
-        { type: 'string', regexp: '/^(get|post) \\//i' },
-        {
-          type: 'object',
-          properties: { path: { type: 'string' }, method: { enum: ['get', 'post'] }, cors: { type: 'boolean' } },
-          required: ['path', 'method'],
-          additionalProperties: false,
-        },
-      ],
-    },
-    schedule: {
-      anyOf: [
-        { type: 'string', pattern: '^rate\\(\\d+ minutes?\\)$' },
-        { type: 'object', properties: { rate: { type: 'string' }, enabled: { type: 'boolean' } }, required: ['rate'], additionalProperties: false },
-      ],
-    },
-    sqs: { anyOf: [{ $ref: '#/definitions/awsArn' }, { type: 'object', properties: { arn: { $ref: '#/definitions/awsArn' }, batchSize: { type: 'integer' } }, required: ['arn'], additionalProperties: false }] },
-    sns: { anyOf: [{ type: 'string' }, { type: 'object', properties: { arn: { $ref: '#/definitions/awsArn' }, topicName: { type: 'string' } }, additionalProperties: false }] },
-  },
-});
-
-function awsSchema(): JsonSchema {
-  const handler = new ConfigSchemaHandler({ providerName: 'aws' });
-  handler.forOwner('provider-aws').defineProvider('aws', awsLike());
-  return handler.schema;
-}
+// One cache for the file: the first test compiles the AWS-like schema, later ones use the cached validator.
+useTempCacheDir('all');
 
 function check(yamlLines: string[], options: { schema?: JsonSchema; mode?: ConfigValidationMode } = {}) {
   const { value, locate } = parseYamlWithLocations(yamlLines.join('\n'), 'serverless.yml');

@@ -1,8 +1,8 @@
 import type { LocateProperty } from '../config/locate';
 import { StratusError } from '../errors/stratus-error';
 import { ajvErrorsToProblems } from './ajv-errors-to-problems';
-import { compileSchema } from './compile-schema';
 import { formatProblems, type ConfigProblem } from './config-problem';
+import { findSchemaErrors } from './find-schema-errors';
 import { hideNulls } from './hide-nulls';
 import type { JsonSchema } from './json-schema';
 
@@ -20,19 +20,20 @@ export interface ValidateConfigurationOptions {
 /**
  * Validates the resolved configuration against the schema plugins built. `warn` returns the
  * problems for the caller to print, `error` throws them all at once, `off` returns none — but
- * validation (and so coercion) runs in every mode.
+ * validation (and so coercion) runs in every mode. Validators are cached on disk between runs
+ * (see `cached-validator.ts`).
  */
 export function validateConfiguration(options: ValidateConfigurationOptions): ConfigProblem[] {
   const { configuration, schema, mode, fileName, locate } = options;
-  const validate = compileSchema(schema);
   const restoreNulls = hideNulls(configuration);
+  let errors: ReturnType<typeof findSchemaErrors>;
   try {
-    validate(configuration);
+    errors = findSchemaErrors(schema, configuration, mode !== 'off');
   } finally {
     restoreNulls();
   }
-  if (mode === 'off' || !validate.errors) return [];
-  const problems = ajvErrorsToProblems(validate.errors, schema, locate);
+  if (errors === null) return [];
+  const problems = ajvErrorsToProblems(errors, schema, locate);
   if (mode === 'error' && problems.length > 0) {
     throw new StratusError('CONFIG_VALIDATION_ERROR', `Invalid configuration in "${fileName}":\n${indent(formatProblems(problems, fileName))}`, {
       hint: 'Fix the properties listed above. If one belongs to a plugin, check that the plugin is listed under "plugins". To only warn, set "configValidationMode: warn".',
