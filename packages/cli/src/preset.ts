@@ -12,6 +12,8 @@ export const preset: CliPreset = {
   version,
   builtinPlugins: [coreCommandsPlugin, printPlugin],
   providerPackages: { aws: '@stratus/provider-aws' },
+  // Bundled into the CLI, required only when a service uses it.
+  bundledProviders: { aws: () => require('@stratus/provider-aws') as unknown },
   resolveFromCli: (specifier) => {
     try {
       return cliRequire.resolve(specifier);

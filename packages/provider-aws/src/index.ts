@@ -1,0 +1,12 @@
+// The public API of @stratus/provider-aws.
+import { awsProviderPlugin } from './aws-provider-plugin';
+
+export default awsProviderPlugin;
+export { awsProviderPlugin };
+export { AwsProvider } from './provider/aws-provider';
+export { naming, type Naming } from './naming/naming';
+export { getAwsProviderHooks, type AwsProviderHooks, type EventCompileContext, type FunctionEvent } from './events/event-hooks';
+export { TemplateBuilder } from './template/template-builder';
+export type { CfnOutput, CfnResource, CfnTemplate } from './template/cfn-template';
+export type { AwsFunctionConfig, AwsProviderConfig, AwsServiceConfig } from './config-types';
+export { lambdaVersionHash } from './compile/version-hash';

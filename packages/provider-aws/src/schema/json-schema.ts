@@ -1,0 +1,44 @@
+/**
+ * A JSON schema (draft-07) as plain data, shaped like the core's own `JsonSchema` so what this
+ * folder builds can be passed to `defineProvider` as is. Kept local because the core's public
+ * API does not export the type.
+ */
+export interface JsonSchema {
+  [keyword: string]: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  patternProperties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+}
+
+/** A `$ref` to one of the provider's shared definitions (`#/definitions/<name>`). */
+export function ref(definition: string): JsonSchema {
+  return { $ref: `#/definitions/${definition}` };
+}
+
+/** An object with exactly these properties (v3 closes nearly every AWS object). */
+export function closedObject(properties: Record<string, JsonSchema>, extra: JsonSchema = {}): JsonSchema {
+  return { type: 'object', properties, additionalProperties: false, ...extra };
+}
+
+export function stringArray(extra: JsonSchema = {}): JsonSchema {
+  return { type: 'array', items: { type: 'string' }, ...extra };
+}
+
+/** `true`/`false`, or the object form for settings that can simply be switched on. */
+export function booleanOr(objectSchema: JsonSchema): JsonSchema {
+  return { anyOf: [{ type: 'boolean' }, objectSchema] };
+}
+
+/**
+ * "When `absent` is missing, `present` is required": reads as `must have required property
+ * '<present>'` at the object, which an `anyOf` of two `required` lists cannot say (the core
+ * reports such an `anyOf` as "unsupported configuration format").
+ */
+export function requiredUnless(present: string, absent: string): JsonSchema {
+  return { if: { not: { required: [absent] } }, then: { required: [present] } };
+}
