@@ -16,7 +16,8 @@ export function runStratus(args: string[], options: { cwd: string; env?: Record<
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [STRATUS_BIN, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, CI: 'true', ...options.env },
+      // A cache folder of the suite's own, so tests never write into the user's ~/.cache.
+      env: { ...process.env, CI: 'true', STRATUS_CACHE_DIR: path.join(os.tmpdir(), 'stratus-e2e-cache'), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

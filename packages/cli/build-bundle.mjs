@@ -9,8 +9,11 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // typescript is only needed for serverless.ts configs (cosmiconfig loads it on demand).
-  external: ['typescript'],
+  // typescript is only needed for serverless.ts configs (cosmiconfig loads it on demand); ajv only
+  // when a schema is not in the validator cache yet (packages/core/src/schema/cached-validator.ts).
+  external: ['typescript', 'ajv', 'ajv/*'],
+  minify: true,
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
