@@ -43,8 +43,18 @@ function diff(actual: Json | undefined, expected: Json | undefined, path: string
   if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${path}: got ${describe(actual)}, v3 has ${describe(expected)}`);
 }
 
+/** A difference Stratus makes on purpose, with the reason (shown in the test). */
+export interface AllowedDifference {
+  path: RegExp;
+  reason: string;
+}
+
 /** Differences, most useful first: missing/extra resources, wrong types, then bodies and the rest. */
-export function compareTemplates(actualTemplate: unknown, expectedTemplate: unknown): string[] {
+export function compareTemplates(actualTemplate: unknown, expectedTemplate: unknown, allowed: readonly AllowedDifference[] = []): string[] {
+  return rawDifferences(actualTemplate, expectedTemplate).filter((difference) => !allowed.some((rule) => rule.path.test(difference.split(':')[0] ?? '')));
+}
+
+function rawDifferences(actualTemplate: unknown, expectedTemplate: unknown): string[] {
   const actual = normaliseTemplate(actualTemplate) as Record<string, Json>;
   const expected = normaliseTemplate(expectedTemplate) as Record<string, Json>;
   const actualResources = (actual.Resources ?? {}) as Record<string, Record<string, Json>>;

@@ -11,7 +11,8 @@ await build({
   format: 'cjs',
   // typescript is only needed for serverless.ts configs (cosmiconfig loads it on demand); ajv only
   // when a schema is not in the validator cache yet (packages/core/src/schema/cached-validator.ts).
-  external: ['typescript', 'ajv', 'ajv/*'],
+  // The AWS SDK is loaded only by commands that call AWS; keeping it out keeps the bundle small.
+  external: ['typescript', 'ajv', 'ajv/*', '@aws-sdk/*', '@smithy/*'],
   minify: true,
   keepNames: true,
   legalComments: 'none',

@@ -11,8 +11,8 @@ async function run(argv: string[], cwd: string) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-test('the preset loads the core commands and print, and maps aws to its provider package', () => {
-  expect(preset.builtinPlugins.map((plugin) => plugin.name)).toEqual(['stratus:commands', 'stratus:print']);
+test('the preset loads the core commands, print and the event packages, and maps aws to its provider package', () => {
+  expect(preset.builtinPlugins.map((plugin) => plugin.name)).toEqual(['stratus:commands', 'stratus:print', '@stratus/event-schedule', '@stratus/event-s3', '@stratus/event-http', '@stratus/event-sns']);
   expect(preset.providerPackages.aws).toBe('@stratus/provider-aws');
   expect(preset.version).toMatch(/^\d+\.\d+\.\d+/);
 });

@@ -1,5 +1,11 @@
 import type { StratusPlugin } from '@stratus/core';
 import { AWS_COMMANDS } from './aws-commands';
+import { getAwsClients } from './aws/aws-clients';
+import { registerLogsAndInvoke } from './commands/register-logs-and-invoke';
+import { createAwsVariableSources } from './variables/aws-variable-sources';
+import { registerDeployFunction } from './deploy/deploy-function';
+import { registerDeploySteps } from './deploy/register-deploy-steps';
+import { registerStackCommands } from './deploy/register-stack-commands';
 import { registerPackageSteps } from './package-steps/register-package-steps';
 import { AwsProvider } from './provider/aws-provider';
 import { regionOf } from './provider/stage-region';
@@ -25,6 +31,12 @@ export const awsProviderPlugin: StratusPlugin = {
       provider.versionFunctions ??= true;
     });
 
+    for (const [name, source] of createAwsVariableSources(getAwsClients(api.service), api.service)) api.registerVariableSource(name, source);
     registerPackageSteps(api);
+    registerDeploySteps(api);
+    registerStackCommands(api);
+    registerDeployFunction(api);
+    registerLogsAndInvoke(api, getAwsClients(api.service));
+    api.registerCommand('deploy', { options: { plan: { usage: 'Show what would change (a CloudFormation change set), change nothing', type: 'boolean' } } });
   },
 };

@@ -72,6 +72,21 @@ export function registerPackageSteps(api: PluginApi): void {
     if (result.serviceArtifact) state.serviceArtifact = result.serviceArtifact;
   });
 
+  api.hook('package:function:package', async () => {
+    // One function's zip, for `deploy function` (v3's package:function entry point).
+    const outputDir = path.join(serviceDir(), OUTPUT_DIR);
+    await fs.rm(outputDir, { recursive: true, force: true });
+    const { packageService } = require('../packaging') as typeof import('../packaging');
+    await packageService({
+      serviceDir: serviceDir(),
+      configFile: context.configFile ?? 'serverless.yml',
+      configuration: context.configuration,
+      outputDir,
+      log: api.log,
+      onlyFunction: String(context.options.function),
+    });
+  });
+
   api.hook('before:package:compileFunctions', () => {
     if (state.artifactDirectoryName) return;
     const now = new Date();
@@ -109,6 +124,10 @@ export function registerPackageSteps(api: PluginApi): void {
         naming,
         instanceId: String((api.serverless as { instanceId?: string }).instanceId ?? Date.now()),
         configFile: context.configFile ?? 'serverless.yml',
+        locate: context.locate,
+        outputDir: state.outputDir,
+        artifactDirectoryName: state.artifactDirectoryName ?? '',
+        deploymentBucket: deploymentBucketReference(config().provider),
         log: api.log,
         functionTargetArn: (key) => functionTargetArn(key, functions()[key] as AwsFunctionConfig),
         addRoleStatement: (statement) => addRoleStatement(builder(), statement),

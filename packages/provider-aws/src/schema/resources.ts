@@ -27,7 +27,12 @@ export const resourcesSchema: JsonSchema = closedObject({
     type: 'object',
     properties: { 'Fn::Transform': { type: 'object' } },
     patternProperties: {
-      [LOGICAL_ID_PATTERN]: { type: 'object', properties: { Type: { type: 'string', minLength: 1 } }, required: ['Type'] },
+      // A lone `DependsOn: X` becomes `[X]` (coercion), as in the templates v3 compiles.
+      [LOGICAL_ID_PATTERN]: {
+        type: 'object',
+        properties: { Type: { type: 'string', minLength: 1 }, DependsOn: { type: 'array', items: { type: 'string' } } },
+        required: ['Type'],
+      },
     },
     additionalProperties: false,
   },

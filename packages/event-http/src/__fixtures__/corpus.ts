@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '@stratus/core';
+import { naming, TemplateBuilder, type AwsFunctionConfig, type AwsServiceConfig, type CfnTemplate, type EventCompileContext, type FunctionEvent } from '@stratus/provider-aws';
+import { copyService, runStratus } from './run-stratus';
+
+/** The shared corpus of real services and what Serverless v3.40 compiled for them. */
+export const CORPUS_DIR = process.env.STRATUS_CORPUS_DIR ?? path.resolve(__dirname, '../../../../../shared/corpus');
+
+export interface CorpusCase {
+  name: string;
+  dir: string;
+  stage: string;
+  region: string;
+  env: Record<string, string>;
+  options: string[];
+  expected: CfnTemplate;
+}
+
+function readCase(name: string): CorpusCase {
+  const dir = path.join(CORPUS_DIR, name);
+  const meta = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8')) as { stage: string; region: string; env?: Record<string, string>; options?: string[] };
+  const expected = JSON.parse(readFileSync(path.join(dir, 'expected', 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
+  return { name, dir, stage: meta.stage, region: meta.region, env: meta.env ?? {}, options: meta.options ?? [], expected };
+}
+
+/** Cases whose v3 template has an API (the `ServiceEndpoint` output marks http events). */
+export function httpCorpusCases(): CorpusCase[] {
+  if (!existsSync(CORPUS_DIR)) return [];
+  return readdirSync(CORPUS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(CORPUS_DIR, entry.name, 'case.json')))
+    .map((entry) => readCase(entry.name))
+    .filter((item) => item.expected.Outputs?.ServiceEndpoint !== undefined);
+}
+
+/** The case's configuration with every variable resolved: `stratus print --format json`. */
+export async function resolvedConfiguration(item: CorpusCase): Promise<{ config: AwsServiceConfig; warnings: string }> {
+  const copy = copyService(item.dir);
+  try {
+    const run = await runStratus(['print', '--format', 'json', '--stage', item.stage, '--region', item.region, ...item.options], copy.dir, { env: item.env });
+    if (run.code !== 0) throw new Error(`stratus print failed for ${item.name}:\n${run.stderr}`);
+    return { config: JSON.parse(run.stdout) as AwsServiceConfig, warnings: run.stderr };
+  } finally {
+    copy.dispose();
+  }
+}
+
+export function silentLogger(messages: string[] = []): Logger {
+  const record = (...parts: unknown[]) => void messages.push(parts.map(String).join(' '));
+  const logger = Object.assign(record, {
+    error: record,
+    warning: record,
+    notice: record,
+    success: record,
+    info: record,
+    verbose: record,
+    debug: record,
+    writeText: record,
+    child: () => logger,
+    settings: { verbose: false, debug: false, sink: { write: () => undefined }, textSink: { write: () => undefined }, redactions: new Set<string>() },
+  });
+  return logger as unknown as Logger;
+}
+
+export function emptyTemplate(): CfnTemplate {
+  return { AWSTemplateFormatVersion: '2010-09-09', Description: 'The AWS CloudFormation template for this Serverless application', Resources: {}, Outputs: {} };
+}
+
+/** Every event of one type, in function order (what the provider hands an event compiler). */
+export function eventsOfType(config: AwsServiceConfig, eventType: string): FunctionEvent[] {
+  const events: FunctionEvent[] = [];
+  for (const [functionKey, fn] of Object.entries(config.functions ?? {})) {
+    (fn.events ?? []).forEach((event, index) => {
+      if (event && typeof event === 'object' && eventType in event) events.push({ functionKey, function: fn as AwsFunctionConfig, definition: event[eventType], index });
+    });
+  }
+  return events;
+}
+
+/** An EventCompileContext as the AWS provider builds it, over a fresh template. */
+export function compileContext(config: AwsServiceConfig, options: { stage: string; region: string; instanceId?: string; messages?: string[] }): EventCompileContext {
+  return {
+    eventType: 'http',
+    events: eventsOfType(config, 'http'),
+    builder: new TemplateBuilder(emptyTemplate()),
+    service: config,
+    stage: options.stage,
+    region: options.region,
+    naming,
+    instanceId: options.instanceId ?? '1700000000000',
+    configFile: 'serverless.yml',
+    locate: () => ({ file: 'serverless.yml' }),
+    outputDir: '/nonexistent/.serverless',
+    artifactDirectoryName: `serverless/${config.service}/${options.stage}/1700000000000-2023-11-14T22:13:20.000Z`,
+    deploymentBucket: { Ref: 'ServerlessDeploymentBucket' },
+    log: silentLogger(options.messages),
+    functionTargetArn: (key) => ({ 'Fn::GetAtt': [naming.getLambdaLogicalId(key), 'Arn'] }),
+    addRoleStatement: () => undefined,
+  };
+}

@@ -1,0 +1,4 @@
+// Test support for the event packages (private; never imported by shipped code).
+export * from './cli-validation';
+export * from './compile-context';
+export * from './corpus';
