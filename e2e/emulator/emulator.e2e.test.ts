@@ -1,5 +1,5 @@
 /**
- * The e2e suite's local AWS: moto 5.2.5 in server mode on 127.0.0.1 (support/moto-server.ts),
+ * The e2e suite's local AWS: moto 5.2.5 in server mode on 127.0.0.1 (packages/testing/src/moto-server.ts),
  * started once per jest run by support/global-setup.ts, and cfn-lint 1.58.0 (support/cfn-lint.ts).
  * This file proves the harness over the real wire protocol (AWS SDK v3 clients, and SigV4-signed
  * raw requests for services the suite has no client for), and records what moto's CloudFormation
@@ -65,8 +65,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { awsJson, awsQuery, awsRequest, emulatorClientConfig, emulatorEndpoint, emulatorEnv } from '../support/aws-emulator';
 import { lintTemplate } from '../support/cfn-lint';
-import { resetMoto, startMotoServer } from '../support/moto-server';
-import { ensurePythonTool, MOTO_TOOL } from '../support/python-tools';
+import { ensurePythonTool, MOTO_TOOL, resetMoto, startMotoServer } from '@stratus/testing';
 
 // One moto server serves every test file of the run: names carry a per-file suffix, and only a
 // private server is ever reset.

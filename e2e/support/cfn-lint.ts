@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { CFN_LINT_TOOL, ensurePythonTool } from './python-tools';
+import { CFN_LINT_TOOL, ensurePythonTool } from '@stratus/testing';
 
 /**
- * cfn-lint (AWS's CloudFormation linter, pinned in python-tools.ts) on a template file.
+ * cfn-lint (AWS's CloudFormation linter, pinned in packages/testing/src/python-tools.ts) on a template file.
  *
  * Only rule matches of level "Error" (rule ids E****, including E0000 parse errors and E0003
  * configuration errors such as a missing file) make `ok` false. Matches of level "Warning"

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EMULATOR_REGION, ENDPOINT_VARIABLE, FAKE_CREDENTIALS } from './aws-emulator';
-import { type MotoServer, startMotoServer } from './moto-server';
-import { CFN_LINT_TOOL, ensurePythonTool, MOTO_TOOL } from './python-tools';
+import { type MotoServer, startMotoServer } from '@stratus/testing';
+import { CFN_LINT_TOOL, ensurePythonTool, MOTO_TOOL } from '@stratus/testing';
 
 /**
  * Jest globalSetup of the e2e suite (runs once per jest run, before any worker starts).

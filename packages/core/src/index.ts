@@ -6,8 +6,8 @@ export type { CommandDefinition, OptionDefinition, OptionType } from './lifecycl
 export type { RegisteredCommand } from './lifecycle/command-registry';
 export type { HookHandler, SpawnOptions } from './lifecycle/lifecycle-engine';
 
-export type { Logger, LogLevel, LogSink } from './logging/logger';
-export type { Progress, ProgressFactory } from './logging/progress';
+export { createLogger, type Logger, type LogLevel, type LogSink } from './logging/logger';
+export { createProgressFactory, type Progress, type ProgressFactory } from './logging/progress';
 
 export type { CoreHooks, PluginApi, StratusPlugin } from './plugins/plugin-api';
 export type { ServiceContext } from './plugins/service-context';

@@ -2,3 +2,5 @@
 export * from './cli-validation';
 export * from './compile-context';
 export * from './corpus';
+export * from './moto-server';
+export * from './python-tools';

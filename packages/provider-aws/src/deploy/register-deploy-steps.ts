@@ -13,10 +13,12 @@ import { deployTarget } from './deploy-context';
 import type { DeployRun } from './deploy-run';
 import { deploymentHashes, deleteKeys, listDeployments, pruneDeployments } from './deployments';
 import { requireDeploymentBucket } from './deployment-bucket';
+import { locateTemplateProblem } from './locate-template-problem';
 import { printPlan } from './plan-output';
 import { gatherServiceInfo, printServiceInfo } from './service-info';
 import { cloudFormationSdk, s3Sdk } from '../aws/sdk';
 import { monitorStack, stackFailedError } from './stack-monitor';
+import { createStackDirectly, updateStackDirectly } from './direct-stack-operations';
 import { createChangeSet, deleteChangeSet, deleteStack, describeStack, executeChangeSet, stackParameters } from './stack-operations';
 import { isInProgress, isReplaceable } from './stack-status';
 import { templateSource } from './template-source';
@@ -131,17 +133,19 @@ export function registerDeploySteps(api: PluginApi): void {
     }
     api.log.notice(`Creating stack ${target.stackName} in ${target.region}`);
     const since = new Date();
-    const changeSet = await createChangeSet(cloudFormation, {
-      stackName: target.stackName,
-      type: 'CREATE',
-      template: { TemplateBody: JSON.stringify(deploy.coreTemplate) },
-      parameters: stackParameters(target.configuration.provider, target.stage, deploy.coreTemplate),
-    });
-    await executeChangeSet(cloudFormation, target.stackName, false);
-    const result = await monitorStack({ cloudFormation, stackId: changeSet.stackId ?? target.stackName, action: 'create', since, log: api.log, progress: api.progress, verbose: verbose(), region: target.region });
+    const template = { TemplateBody: JSON.stringify(deploy.coreTemplate) };
+    const parameters = stackParameters(target.configuration.provider, target.stage, deploy.coreTemplate);
+    let stackId: string | undefined;
+    if (target.configuration.provider.deploymentMethod === 'direct') {
+      stackId = await createStackDirectly(cloudFormation, { stackName: target.stackName, template, parameters, disableRollback: Boolean(target.configuration.provider.disableRollback) });
+    } else {
+      stackId = (await createChangeSet(cloudFormation, { stackName: target.stackName, type: 'CREATE', template, parameters })).stackId;
+      await executeChangeSet(cloudFormation, target.stackName, false);
+    }
+    const result = await monitorStack({ cloudFormation, stackId: stackId ?? target.stackName, action: 'create', since, log: api.log, progress: api.progress, verbose: verbose(), region: target.region });
     if (result.status !== 'CREATE_COMPLETE') throw stackFailedError(target.stackName, target.region, result, 'create');
     deploy.stackExists = true;
-    deploy.stackId = changeSet.stackId;
+    deploy.stackId = stackId;
     deploy.stackStatus = result.status;
   });
 
@@ -210,7 +214,8 @@ export function registerDeploySteps(api: PluginApi): void {
       await clients().cloudFormation().send(new ValidateTemplateCommand(source));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new StratusError('AWS_INVALID_CLOUDFORMATION_TEMPLATE', `The CloudFormation template is invalid: ${message}`, {
+      const where = locateTemplateProblem(deploy.template, message);
+      throw new StratusError('AWS_INVALID_CLOUDFORMATION_TEMPLATE', `The CloudFormation template is invalid${where ? ` at ${where}` : ''}: ${message}`, {
         hint: 'Look at .serverless/cloudformation-template-update-stack.json; the problem is usually in "resources:" of serverless.yml.',
         cause: error,
       });
@@ -229,20 +234,33 @@ export function registerDeploySteps(api: PluginApi): void {
     }
     const since = new Date();
     const type = deploy.createLater ? 'CREATE' : 'UPDATE';
-    const changeSet = await createChangeSet(cloudFormation, {
-      stackName: target.stackName,
-      type,
-      template: templateSource(body, { bucket: deploy.bucket as string, key: `${deploy.artifactDirectoryName}/${TEMPLATE_FILE}`, region: target.region }),
-      parameters: stackParameters(target.configuration.provider, target.stage, deploy.template),
-    });
-    if (!changeSet.hasChanges) {
-      deploy.emptyChangeSet = true;
-      return;
-    }
-    await executeChangeSet(cloudFormation, target.stackName, Boolean(target.configuration.provider.disableRollback));
     const action = type === 'CREATE' ? 'create' : 'update';
-    const result = await monitorStack({ cloudFormation, stackId: changeSet.stackId ?? target.stackName, action, since, log: api.log, progress: api.progress, verbose: verbose(), region: target.region });
+    const provider = target.configuration.provider;
+    const disableRollback = Boolean(provider.disableRollback);
+    const template = templateSource(body, { bucket: deploy.bucket as string, key: `${deploy.artifactDirectoryName}/${TEMPLATE_FILE}`, region: target.region });
+    const parameters = stackParameters(provider, target.stage, deploy.template);
+    let stackId: string | undefined;
+    if (provider.deploymentMethod === 'direct') {
+      stackId =
+        type === 'CREATE'
+          ? await createStackDirectly(cloudFormation, { stackName: target.stackName, template, parameters, disableRollback })
+          : await updateStackDirectly(cloudFormation, { stackName: target.stackName, template, parameters, disableRollback, stackPolicy: provider.stackPolicy });
+      if (!stackId) {
+        deploy.emptyChangeSet = true;
+        return;
+      }
+    } else {
+      const changeSet = await createChangeSet(cloudFormation, { stackName: target.stackName, type, template, parameters });
+      if (!changeSet.hasChanges) {
+        deploy.emptyChangeSet = true;
+        return;
+      }
+      await executeChangeSet(cloudFormation, target.stackName, disableRollback);
+      stackId = changeSet.stackId;
+    }
+    const result = await monitorStack({ cloudFormation, stackId: stackId ?? target.stackName, action, since, log: api.log, progress: api.progress, verbose: verbose(), region: target.region });
     if (result.status !== (type === 'CREATE' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE')) throw stackFailedError(target.stackName, target.region, result, action);
+    if (provider.deploymentMethod === 'direct') return;
     const stackPolicy = target.configuration.provider.stackPolicy;
     if (stackPolicy) {
       const { SetStackPolicyCommand } = cloudFormationSdk();

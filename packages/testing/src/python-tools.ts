@@ -16,7 +16,7 @@ import path from 'node:path';
  */
 
 /** `<repo>/.tools`: everything the suite installs lives here. */
-export const TOOLS_DIR = path.resolve(__dirname, '../../.tools');
+export const TOOLS_DIR = path.resolve(__dirname, '../../../.tools');
 
 export interface PythonToolSpec {
   /** Folder name of the venv under `.tools/`, e.g. `moto-venv`. */

@@ -1,0 +1,3 @@
+'use strict';
+
+module.exports.run = async () => ({ ranAt: new Date().toISOString() });

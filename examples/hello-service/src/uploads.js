@@ -1,0 +1,3 @@
+'use strict';
+
+module.exports.onUpload = async (event) => ({ objects: (event.Records || []).map((record) => record.s3.object.key) });
