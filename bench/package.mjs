@@ -11,6 +11,7 @@
 //   peak RSS the child's process.resourceUsage().maxRSS
 // and whether every run produced the same zip hashes (determinism).
 import { spawnSync } from 'node:child_process';
+import { ensureService, median, PACKAGE_CASES as cases, SERVICES_DIR as cacheDir } from './services.mjs';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -19,14 +20,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const providerDir = path.join(root, 'packages/provider-aws');
 const packagingModule = path.join(providerDir, 'dist/packaging/index.js');
-const generator = path.resolve(root, '../shared/tools/gen-service.mjs');
-const cacheDir = path.join(root, 'bench/results/package-services');
-
-const cases = [
-  { name: '1 fn, no deps', functions: 1, depsMb: 0, individually: false },
-  { name: '100 fn, 50 MB', functions: 100, depsMb: 50, individually: false },
-  { name: '20 fn, 20 MB, individually', functions: 20, depsMb: 20, individually: true },
-];
 
 if (process.argv[2] === '--child') {
   await packageOnce(process.argv[3]);
@@ -80,22 +73,6 @@ async function packageOnce(serviceDir) {
       hashes: [...zips.keys()].sort().map((zip) => zips.get(zip)),
     }),
   );
-}
-
-function ensureService({ functions, depsMb, individually }) {
-  const dir = path.join(cacheDir, `n${functions}-m${depsMb}${individually ? '-individually' : ''}`);
-  const args = [generator, dir, '--functions', String(functions), '--deps-mb', String(depsMb), ...(individually ? ['--individually'] : [])];
-  const stamp = path.join(cacheDir, `${path.basename(dir)}.args.json`);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(args.slice(1))) return dir;
-  const generated = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (generated.status !== 0) throw new Error(`gen-service failed for ${dir}`);
-  writeFileSync(stamp, JSON.stringify(args.slice(1)));
-  return dir;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function fmt(value, unit) {
