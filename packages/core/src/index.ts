@@ -18,7 +18,7 @@ export type { ConfigLocation, LocateProperty } from './config/locate';
 export { formatLocation } from './config/locate';
 export { parseYaml, cloudFormationTags } from './config';
 
-export type { SchemaDefiner } from './schema';
+export type { JsonSchema, SchemaDefiner } from './schema';
 export type { VariableSource, VariableSourceContext, VariableSourceResult } from './variables';
 
 export { ServerlessError } from './v3/serverless-error';

@@ -1,18 +1,9 @@
-import { isStratusError } from '@stratus/core';
+import { stratusFailure } from '@stratus/testing';
 import { normalizeS3Event } from './normalize';
 import { isValidBucketName } from './schema';
 
 const where = { functionKey: 'resize', index: 0 };
 
-function failure(work: () => unknown): { code: string; message: string; hint?: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isStratusError(error)) return { code: error.code, message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('normalizeS3Event', () => {
   test('short form: a bucket, s3:ObjectCreated:*, every key', () => {
@@ -42,15 +33,15 @@ describe('normalizeS3Event', () => {
   });
 
   test('malformed definitions name the event', () => {
-    expect(failure(() => normalizeS3Event(3, where)).message).toBe('functions.resize.events[0].s3: expected a bucket name or an object, got 3.');
-    expect(failure(() => normalizeS3Event('', where)).code).toBe('S3_INVALID_DEFINITION');
-    expect(failure(() => normalizeS3Event({ event: 's3:ObjectCreated:*' }, where)).message).toMatch(/"bucket" must be/);
-    expect(failure(() => normalizeS3Event({ bucket: 'b', event: 'ObjectCreated' }, where)).message).toMatch(/"event" must be an S3 event type/);
-    expect(failure(() => normalizeS3Event({ bucket: 'b', rules: [{ prefix: 'a', suffix: 'b' }] }, where)).message).toMatch(/rules\[0\] must be \{ prefix: … \} or \{ suffix: … \}/);
-    expect(failure(() => normalizeS3Event({ bucket: 'b', rules: [{ contains: 'a' }] }, where)).code).toBe('S3_INVALID_DEFINITION');
-    expect(failure(() => normalizeS3Event({ bucket: 'b', rules: [{ prefix: 1 }] }, where)).message).toMatch(/rules\[0\]\.prefix must be a string/);
-    expect(failure(() => normalizeS3Event({ bucket: 'b', rules: 'x' }, where)).message).toMatch(/"rules" must be a list/);
-    expect(failure(() => normalizeS3Event({ bucket: 'b', existing: 'yes' }, where)).message).toMatch(/"existing" must be true or false/);
+    expect(stratusFailure(() => normalizeS3Event(3, where)).message).toBe('functions.resize.events[0].s3: expected a bucket name or an object, got 3.');
+    expect(stratusFailure(() => normalizeS3Event('', where)).code).toBe('S3_INVALID_DEFINITION');
+    expect(stratusFailure(() => normalizeS3Event({ event: 's3:ObjectCreated:*' }, where)).message).toMatch(/"bucket" must be/);
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', event: 'ObjectCreated' }, where)).message).toMatch(/"event" must be an S3 event type/);
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', rules: [{ prefix: 'a', suffix: 'b' }] }, where)).message).toMatch(/rules\[0\] must be \{ prefix: … \} or \{ suffix: … \}/);
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', rules: [{ contains: 'a' }] }, where)).code).toBe('S3_INVALID_DEFINITION');
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', rules: [{ prefix: 1 }] }, where)).message).toMatch(/rules\[0\]\.prefix must be a string/);
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', rules: 'x' }, where)).message).toMatch(/"rules" must be a list/);
+    expect(stratusFailure(() => normalizeS3Event({ bucket: 'b', existing: 'yes' }, where)).message).toMatch(/"existing" must be true or false/);
   });
 });
 

@@ -1,18 +1,9 @@
-import { isStratusError } from '@stratus/core';
+import { stratusFailure } from '@stratus/testing';
 import { normalizeScheduleEvent, serializeScheduleInput } from './normalize';
 import { isScheduleExpression } from './schema';
 
 const where = { functionKey: 'cron', index: 2 };
 
-function failure(work: () => unknown): { code: string; message: string; hint?: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isStratusError(error)) return { code: error.code, message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('normalizeScheduleEvent', () => {
   test('short form: one expression, enabled, eventBus', () => {
@@ -56,20 +47,20 @@ describe('normalizeScheduleEvent', () => {
   });
 
   test('a wrong expression names the event and says what is accepted', () => {
-    const error = failure(() => normalizeScheduleEvent('rate(5 minute)', where));
+    const error = stratusFailure(() => normalizeScheduleEvent('rate(5 minute)', where));
     expect(error.code).toBe('SCHEDULE_INVALID_EXPRESSION');
     expect(error.message).toBe('functions.cron.events[2].schedule: "rate(5 minute)" is not a schedule expression.');
     expect(error.hint).toMatch(/rate\(5 minutes\)/);
   });
 
   test('malformed definitions (when validation is off)', () => {
-    expect(failure(() => normalizeScheduleEvent(5, where)).code).toBe('SCHEDULE_INVALID_DEFINITION');
-    expect(failure(() => normalizeScheduleEvent({ enabled: true }, where)).message).toMatch(/"rate" is required/);
-    expect(failure(() => normalizeScheduleEvent({ rate: [] }, where)).message).toMatch(/"rate" is required/);
-    expect(failure(() => normalizeScheduleEvent({ rate: ['rate(1 day)'], method: 'cron' }, where)).message).toMatch(/"method" must be eventBus or scheduler/);
-    expect(failure(() => normalizeScheduleEvent({ rate: [5] }, where)).message).toMatch(/each rate must be/);
-    expect(failure(() => normalizeScheduleEvent({ rate: 'rate(1 day)', enabled: 'yes' }, where)).message).toMatch(/"enabled" must be true or false/);
-    expect(failure(() => normalizeScheduleEvent({ rate: 'rate(1 day)', inputTransformer: {} }, where)).message).toMatch(/inputTemplate/);
+    expect(stratusFailure(() => normalizeScheduleEvent(5, where)).code).toBe('SCHEDULE_INVALID_DEFINITION');
+    expect(stratusFailure(() => normalizeScheduleEvent({ enabled: true }, where)).message).toMatch(/"rate" is required/);
+    expect(stratusFailure(() => normalizeScheduleEvent({ rate: [] }, where)).message).toMatch(/"rate" is required/);
+    expect(stratusFailure(() => normalizeScheduleEvent({ rate: ['rate(1 day)'], method: 'cron' }, where)).message).toMatch(/"method" must be eventBus or scheduler/);
+    expect(stratusFailure(() => normalizeScheduleEvent({ rate: [5] }, where)).message).toMatch(/each rate must be/);
+    expect(stratusFailure(() => normalizeScheduleEvent({ rate: 'rate(1 day)', enabled: 'yes' }, where)).message).toMatch(/"enabled" must be true or false/);
+    expect(stratusFailure(() => normalizeScheduleEvent({ rate: 'rate(1 day)', inputTransformer: {} }, where)).message).toMatch(/inputTemplate/);
   });
 });
 
@@ -90,7 +81,7 @@ describe('serializeScheduleInput', () => {
     expect(serializeScheduleInput({ body: { a: 1 } })).toBe('{"body":{"a":1}}');
   });
   test('a body that is not JSON is a clear error', () => {
-    const error = failure(() => serializeScheduleInput({ body: 'not json' }, where));
+    const error = stratusFailure(() => serializeScheduleInput({ body: 'not json' }, where));
     expect(error.code).toBe('SCHEDULE_INVALID_INPUT_BODY');
     expect(error.message).toMatch(/^functions\.cron\.events\[2\]\.schedule: input\.body is a string but not JSON/);
   });

@@ -1,17 +1,8 @@
-import { isStratusError } from '@stratus/core';
+import { stratusFailure } from '@stratus/testing';
 import { normalizeSnsEvent, parseArn, topicNameFromArn } from './normalize';
 
 const where = { functionKey: 'notify', index: 1 };
 
-function failure(work: () => unknown): { code: string; message: string; hint?: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isStratusError(error)) return { code: error.code, message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('normalizeSnsEvent', () => {
   test('a topic name: the stack creates the topic', () => {
@@ -54,22 +45,22 @@ describe('normalizeSnsEvent', () => {
   });
 
   test('SNS_MISSING_TOPIC_NAME: an intrinsic arn without topicName', () => {
-    const error = failure(() => normalizeSnsEvent({ arn: { 'Fn::ImportValue': 'TopicArn' } }, where));
+    const error = stratusFailure(() => normalizeSnsEvent({ arn: { 'Fn::ImportValue': 'TopicArn' } }, where));
     expect(error.code).toBe('SNS_MISSING_TOPIC_NAME');
     expect(error.message).toBe('functions.notify.events[1].sns: "arn" is a CloudFormation function, so the topic name cannot be read from it, and "topicName" is missing.');
     expect(error.hint).toMatch(/Add "topicName/);
   });
 
   test('malformed definitions and redrive policies', () => {
-    expect(failure(() => normalizeSnsEvent(42, where)).code).toBe('SNS_INVALID_DEFINITION');
-    expect(failure(() => normalizeSnsEvent('', where)).message).toMatch(/topic name is empty/);
-    expect(failure(() => normalizeSnsEvent({ displayName: 'x' }, where)).message).toMatch(/needs "topicName" or "arn"/);
-    expect(failure(() => normalizeSnsEvent({ arn: 5 }, where)).message).toMatch(/"arn" must be/);
-    expect(failure(() => normalizeSnsEvent({ topicName: 'a', filterPolicy: 'x' }, where)).message).toMatch(/"filterPolicy" must be an object/);
-    const both = failure(() => normalizeSnsEvent({ topicName: 'a', redrivePolicy: { deadLetterTargetArn: 'arn:x', deadLetterTargetRef: 'Q' } }, where));
+    expect(stratusFailure(() => normalizeSnsEvent(42, where)).code).toBe('SNS_INVALID_DEFINITION');
+    expect(stratusFailure(() => normalizeSnsEvent('', where)).message).toMatch(/topic name is empty/);
+    expect(stratusFailure(() => normalizeSnsEvent({ displayName: 'x' }, where)).message).toMatch(/needs "topicName" or "arn"/);
+    expect(stratusFailure(() => normalizeSnsEvent({ arn: 5 }, where)).message).toMatch(/"arn" must be/);
+    expect(stratusFailure(() => normalizeSnsEvent({ topicName: 'a', filterPolicy: 'x' }, where)).message).toMatch(/"filterPolicy" must be an object/);
+    const both = stratusFailure(() => normalizeSnsEvent({ topicName: 'a', redrivePolicy: { deadLetterTargetArn: 'arn:x', deadLetterTargetRef: 'Q' } }, where));
     expect(both.code).toBe('SNS_INVALID_REDRIVE_POLICY');
     expect(both.message).toMatch(/names deadLetterTargetArn and deadLetterTargetRef; only one is allowed/);
-    expect(failure(() => normalizeSnsEvent({ topicName: 'a', redrivePolicy: {} }, where)).message).toMatch(/names no dead-letter queue/);
+    expect(stratusFailure(() => normalizeSnsEvent({ topicName: 'a', redrivePolicy: {} }, where)).message).toMatch(/names no dead-letter queue/);
   });
 });
 

@@ -4,3 +4,4 @@ export * from './compile-context';
 export * from './corpus';
 export * from './moto-server';
 export * from './python-tools';
+export * from './errors';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isStratusError } from '@stratus/core';
-import { compileContext } from '@stratus/testing';
+
+import { compileContext, stratusFailure } from '@stratus/testing';
 import { lodashMerge } from '@stratus/testing';
 import { compileS3Events } from './compile-s3-events';
 
@@ -18,15 +18,6 @@ function compile(functions: Options['functions'], options: Partial<Options> = {}
   return { resources: context.builder.template.Resources, result, context };
 }
 
-function failure(work: () => unknown): { code: string; message: string; hint?: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isStratusError(error)) return { code: error.code, message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('buckets the stack creates', () => {
   test('short form: the bucket with one notification, depending on the permission', () => {
@@ -116,7 +107,7 @@ describe('buckets the stack creates', () => {
   test('a provider.s3 key without name is the bucket name itself (it must then be a valid one)', () => {
     const { resources } = compile({ f: { events: [{ s3: 'uploads' }] } }, { provider: { s3: { uploads: { versioningConfiguration: { Status: 'Enabled' } } } } });
     expect(resources.S3BucketUploads?.Properties?.BucketName).toBe('uploads');
-    const error = failure(() => compile({ f: { events: [{ s3: 'bucketOne' }] } }, { provider: { s3: { bucketOne: {} } } }));
+    const error = stratusFailure(() => compile({ f: { events: [{ s3: 'bucketOne' }] } }, { provider: { s3: { bucketOne: {} } } }));
     expect(error.code).toBe('S3_INVALID_BUCKET_PATTERN');
     expect(error.message).toBe('functions.f.events[0].s3: "bucketOne" (from provider.s3.bucketOne) is not a valid S3 bucket name.');
     expect(error.hint).toMatch(/Give provider\.s3\.bucketOne a "name"/);
@@ -143,11 +134,11 @@ describe('buckets the stack creates', () => {
   });
 
   test('errors: invalid bucket name, intrinsic bucket without existing', () => {
-    const invalid = failure(() => compile({ f: { events: [{ http: 'GET /' }, { s3: 'My_Bucket' }] } }));
+    const invalid = stratusFailure(() => compile({ f: { events: [{ http: 'GET /' }, { s3: 'My_Bucket' }] } }));
     expect(invalid.code).toBe('S3_INVALID_BUCKET_PATTERN');
     expect(invalid.message).toBe('functions.f.events[1].s3: "My_Bucket" is not a valid S3 bucket name.');
     expect(invalid.hint).toMatch(/3–63 characters/);
-    const intrinsic = failure(() => compile({ f: { events: [{ s3: { bucket: { Ref: 'Bucket' } } }] } }));
+    const intrinsic = stratusFailure(() => compile({ f: { events: [{ s3: { bucket: { Ref: 'Bucket' } } }] } }));
     expect(intrinsic.code).toBe('S3_INTRINSIC_BUCKET_NOT_EXISTING');
     expect(intrinsic.hint).toMatch(/add "existing: true"/);
   });
@@ -279,10 +270,10 @@ describe('existing buckets (custom resource)', () => {
   });
 
   test('S3_MULTIPLE_BUCKETS_PER_FUNCTION, and an invalid existing bucket name', () => {
-    const error = failure(() => compile({ f: { events: [{ s3: { bucket: 'one', existing: true } }, { s3: { bucket: 'two', existing: true } }] } }));
+    const error = stratusFailure(() => compile({ f: { events: [{ s3: { bucket: 'one', existing: true } }, { s3: { bucket: 'two', existing: true } }] } }));
     expect(error.code).toBe('S3_MULTIPLE_BUCKETS_PER_FUNCTION');
     expect(error.message).toBe('functions.f.events[1].s3: function "f" already uses the existing bucket "one"; only one existing bucket can be configured per function, and this event names "two".');
     expect(error.hint).toMatch(/Move the events for the other bucket to another function/);
-    expect(failure(() => compile({ f: { events: [{ s3: { bucket: 'Not Valid', existing: true } }] } })).code).toBe('S3_INVALID_BUCKET_PATTERN');
+    expect(stratusFailure(() => compile({ f: { events: [{ s3: { bucket: 'Not Valid', existing: true } }] } })).code).toBe('S3_INVALID_BUCKET_PATTERN');
   });
 });

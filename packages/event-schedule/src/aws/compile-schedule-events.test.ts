@@ -1,5 +1,5 @@
-import { isStratusError } from '@stratus/core';
-import { compileContext, executionRole } from '@stratus/testing';
+
+import { compileContext, executionRole, stratusFailure } from '@stratus/testing';
 import { compileScheduleEvents } from './compile-schedule-events';
 
 const getAtt = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -10,15 +10,6 @@ function compile(functions: Parameters<typeof compileContext>[1]['functions'], e
   return { resources: context.builder.template.Resources, context };
 }
 
-function failure(work: () => unknown): { code: string; message: string; hint?: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isStratusError(error)) return { code: error.code, message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('method: eventBus (default)', () => {
   test('a short form gives a rule and its permission', () => {
@@ -96,10 +87,10 @@ describe('method: eventBus (default)', () => {
   });
 
   test('errors: name with several rates, timezone without scheduler', () => {
-    const named = failure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 day)', 'rate(2 days)'], name: 'x' } }] } }));
+    const named = stratusFailure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 day)', 'rate(2 days)'], name: 'x' } }] } }));
     expect(named.code).toBe('SCHEDULE_NAME_WITH_MULTIPLE_RATES');
     expect(named.message).toMatch(/^functions\.job\.events\[0\]\.schedule: "name" is set, but "rate" has 2 expressions/);
-    const timezone = failure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 day)'], timezone: 'Europe/Paris' } }] } }));
+    const timezone = stratusFailure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 day)'], timezone: 'Europe/Paris' } }] } }));
     expect(timezone.code).toBe('SCHEDULE_PARAMETER_NOT_SUPPORTED');
     expect(timezone.hint).toMatch(/method: scheduler/);
   });
@@ -161,7 +152,7 @@ describe('method: scheduler', () => {
 
   test('inputPath and inputTransformer are refused', () => {
     for (const extra of [{ inputPath: '$.x' }, { inputTransformer: { inputTemplate: 'x' } }]) {
-      const error = failure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 hour)'], method: 'scheduler', ...extra } }] } }));
+      const error = stratusFailure(() => compile({ job: { events: [{ schedule: { rate: ['rate(1 hour)'], method: 'scheduler', ...extra } }] } }));
       expect(error.code).toBe('SCHEDULE_PARAMETER_NOT_SUPPORTED');
       expect(error.message).toMatch(/is not supported with "method: scheduler"/);
     }

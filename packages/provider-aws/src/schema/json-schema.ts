@@ -1,19 +1,6 @@
-/**
- * A JSON schema (draft-07) as plain data, shaped like the core's own `JsonSchema` so what this
- * folder builds can be passed to `defineProvider` as is. Kept local because the core's public
- * API does not export the type.
- */
-export interface JsonSchema {
-  [keyword: string]: unknown;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  patternProperties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  definitions?: Record<string, JsonSchema>;
-}
+import type { JsonSchema } from '@stratus/core';
+
+export type { JsonSchema };
 
 /** A `$ref` to one of the provider's shared definitions (`#/definitions/<name>`). */
 export function ref(definition: string): JsonSchema {
