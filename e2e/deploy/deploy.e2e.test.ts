@@ -141,6 +141,17 @@ describe('deploy scenario on the local AWS emulator', () => {
     expect(await codeSha256(`hello-stratus-${STAGE}-nightly`)).toBe(firstNightlySha);
   });
 
+  test('invoke calls the deployed function; logs reads its log group', async () => {
+    // moto does not run function code without Docker: its Invoke answers with the event it was given.
+    const invoke = await stratus('invoke', '-f', 'hello', '--data', '{"name":"Ada"}');
+    expectSuccess(invoke);
+    expect(JSON.parse(invoke.stdout)).toEqual({ name: 'Ada' });
+    // No code ran, so the log group (created by the stack) is empty.
+    const logs = await stratus('logs', '-f', 'hello', '--startTime', '1h');
+    expectSuccess(logs);
+    expect(logs.stdout.trim()).toBe('');
+  });
+
   test('remove deletes the stack and the deployment artifacts', async () => {
     const bucketResource = (await cloudFormation().send(new DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0]?.Outputs?.find((output) => output.OutputKey === 'ServerlessDeploymentBucketName')?.OutputValue;
     const run = await stratus('remove');
