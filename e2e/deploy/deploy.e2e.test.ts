@@ -186,7 +186,9 @@ describe('the direct deployment method (CreateStack / UpdateStack)', () => {
     const info = JSON.parse((await direct('info', '--json')).stdout) as { endpoints: string[] };
     expect(info.endpoints).toHaveLength(2);
     appendFileSync(path.join(directCwd, 'src/notify.js'), '\n// changed\n');
-    const update = await direct('deploy');
+    // A package made earlier, then deployed as it is.
+    expectSuccess(await direct('package', '--package', 'artifacts'));
+    const update = await direct('deploy', '--package', 'artifacts');
     expectSuccess(update);
     expect(update.stderr).toContain('Service deployed to stack');
     expectSuccess(await direct('remove'));
