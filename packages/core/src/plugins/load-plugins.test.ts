@@ -1,10 +1,18 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isStratusError } from '../errors/stratus-error';
 import { addServicePlugins } from './load-plugins';
 import { readPluginList } from './plugin-list';
 import { createTestHost } from './test-host';
 
-const SERVICE = path.join(__dirname, '__fixtures__', 'service');
+/**
+ * The fixture service, copied to a temp folder with its `node_modules` (kept in the repository as
+ * `__fixtures__/installed-modules`, since git ignores node_modules folders).
+ */
+const SERVICE = mkdtempSync(path.join(os.tmpdir(), 'stratus-plugins-'));
+cpSync(path.join(__dirname, '__fixtures__', 'service'), SERVICE, { recursive: true });
+cpSync(path.join(__dirname, '__fixtures__', 'installed-modules'), path.join(SERVICE, 'node_modules'), { recursive: true });
 
 async function loadList(plugins: unknown, configuration: Record<string, unknown> = {}) {
   const calls: string[] = [];
