@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@stratus/core';
-import { naming, TemplateBuilder, type AwsFunctionConfig, type AwsServiceConfig, type CfnTemplate, type EventCompileContext, type FunctionEvent } from '@stratus/provider-aws';
+import type { AwsServiceConfig, CfnTemplate, EventCompileContext } from '@stratus/provider-aws';
+import { contextForService } from '@stratus/testing';
 import { copyService, runStratus } from './run-stratus';
 
 /** The shared corpus of real services and what Serverless v3.40 compiled for them. */
@@ -62,39 +63,8 @@ export function silentLogger(messages: string[] = []): Logger {
   return logger as unknown as Logger;
 }
 
-export function emptyTemplate(): CfnTemplate {
-  return { AWSTemplateFormatVersion: '2010-09-09', Description: 'The AWS CloudFormation template for this Serverless application', Resources: {}, Outputs: {} };
-}
-
-/** Every event of one type, in function order (what the provider hands an event compiler). */
-export function eventsOfType(config: AwsServiceConfig, eventType: string): FunctionEvent[] {
-  const events: FunctionEvent[] = [];
-  for (const [functionKey, fn] of Object.entries(config.functions ?? {})) {
-    (fn.events ?? []).forEach((event, index) => {
-      if (event && typeof event === 'object' && eventType in event) events.push({ functionKey, function: fn as AwsFunctionConfig, definition: event[eventType], index });
-    });
-  }
-  return events;
-}
-
 /** An EventCompileContext as the AWS provider builds it, over a fresh template. */
 export function compileContext(config: AwsServiceConfig, options: { stage: string; region: string; instanceId?: string; messages?: string[] }): EventCompileContext {
-  return {
-    eventType: 'http',
-    events: eventsOfType(config, 'http'),
-    builder: new TemplateBuilder(emptyTemplate()),
-    service: config,
-    stage: options.stage,
-    region: options.region,
-    naming,
-    instanceId: options.instanceId ?? '1700000000000',
-    configFile: 'serverless.yml',
-    locate: () => ({ file: 'serverless.yml' }),
-    outputDir: '/nonexistent/.serverless',
-    artifactDirectoryName: `serverless/${config.service}/${options.stage}/1700000000000-2023-11-14T22:13:20.000Z`,
-    deploymentBucket: { Ref: 'ServerlessDeploymentBucket' },
-    log: silentLogger(options.messages),
-    functionTargetArn: (key) => ({ 'Fn::GetAtt': [naming.getLambdaLogicalId(key), 'Arn'] }),
-    addRoleStatement: () => undefined,
-  };
+  const service = { ...config, provider: { ...config.provider, stage: options.stage, region: options.region } };
+  return { ...contextForService('http', service), instanceId: options.instanceId ?? '1700000000000', log: silentLogger(options.messages) };
 }

@@ -1,5 +1,5 @@
-import { TemplateBuilder } from '@stratus/provider-aws';
-import { compileContext, emptyTemplate } from '../__fixtures__/corpus';
+import { emptyTemplate, TemplateBuilder } from '@stratus/provider-aws';
+import { compileContext } from '../__fixtures__/corpus';
 import { compileService, errorOf, serviceConfig } from '../__fixtures__/compile';
 import { compileHttpEvents } from './compile-http-events';
 

@@ -1,0 +1,141 @@
+'use strict';
+// One warm instance of a Node.js Lambda function, run inside a worker thread.
+// Plain CommonJS (not compiled) so the same file serves the TypeScript sources and the build.
+//
+// Protocol (structured-clone messages on parentPort):
+//   parent → worker  { id, event, deadline, clientContext }
+//   worker → parent  { t: 'ready' } | { t: 'initError', error }
+//                    { t: 'log', id, line }
+//                    { t: 'result', id, payload }   payload: JSON text (Lambda serialises the result)
+//                    { t: 'error', id, error }      error: { errorType, errorMessage, stackTrace }
+const { parentPort, workerData } = require('node:worker_threads');
+const { format } = require('node:util');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const { codeDir, handler, fn } = workerData;
+let currentId = null;
+
+function emitLog(args) {
+  parentPort.postMessage({ t: 'log', id: currentId, line: format(...args) });
+}
+for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
+  console[method] = (...args) => emitLog(args);
+}
+
+function toError(error) {
+  if (error instanceof Error) {
+    return {
+      errorType: error.name || 'Error',
+      errorMessage: error.message,
+      stackTrace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
+    };
+  }
+  // `callback('boom')` / `throw 'boom'`: Lambda reports the JS type as the error type.
+  return { errorType: typeof error, errorMessage: typeof error === 'string' ? error : JSON.stringify(error) };
+}
+
+/** `dir/file.method` (or `file.a.b`): the module is before the first dot of the last segment. */
+function splitHandler(spec) {
+  const slash = spec.lastIndexOf('/');
+  const dot = spec.indexOf('.', slash + 1);
+  if (dot < 0) throw Object.assign(new Error(`Bad handler "${spec}": expected "file.method"`), { name: 'Runtime.MalformedHandlerName' });
+  return { modulePath: spec.slice(0, dot), methodPath: spec.slice(dot + 1).split('.') };
+}
+
+function resolveModuleFile(modulePath) {
+  const base = path.resolve(codeDir, modulePath);
+  for (const extension of ['.js', '.mjs', '.cjs']) if (fs.existsSync(base + extension)) return base + extension;
+  const error = new Error(`Cannot find module '${modulePath}' in ${codeDir} (tried .js, .mjs, .cjs)`);
+  error.name = 'Runtime.ImportModuleError';
+  throw error;
+}
+
+async function loadHandler() {
+  const { modulePath, methodPath } = splitHandler(handler);
+  const file = resolveModuleFile(modulePath);
+  // import() loads CommonJS too (module.exports becomes `default`), and ESM by extension or
+  // by the nearest package.json "type".
+  const namespace = await import(pathToFileURL(file).href);
+  const pick = (root) => methodPath.reduce((value, key) => (value == null ? undefined : value[key]), root);
+  let method = pick(namespace);
+  if (typeof method !== 'function' && namespace.default) method = pick(namespace.default);
+  if (typeof method !== 'function') {
+    const error = new Error(`${modulePath}.${methodPath.join('.')} is undefined or not exported`);
+    error.name = 'Runtime.HandlerNotFound';
+    throw error;
+  }
+  return method;
+}
+
+function makeContext(request, settle) {
+  return {
+    functionName: fn.name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: fn.arn,
+    memoryLimitInMB: String(fn.memorySize),
+    awsRequestId: request.id,
+    logGroupName: fn.logGroupName,
+    logStreamName: fn.logStreamName,
+    identity: undefined,
+    clientContext: request.clientContext,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, request.deadline - Date.now()),
+    done: (error, result) => settle(error, result),
+    succeed: (result) => settle(null, result),
+    fail: (error) => settle(error ?? new Error('handled'), undefined),
+  };
+}
+
+function invoke(method, request) {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (error, result) => {
+      if (settled) return;
+      settled = true;
+      if (error !== null && error !== undefined) {
+        parentPort.postMessage({ t: 'error', id: request.id, error: toError(error) });
+        return resolve();
+      }
+      let payload;
+      try {
+        payload = JSON.stringify(result === undefined ? null : result);
+      } catch (serialiseError) {
+        parentPort.postMessage({ t: 'error', id: request.id, error: toError(serialiseError) });
+        return resolve();
+      }
+      parentPort.postMessage({ t: 'result', id: request.id, payload });
+      resolve();
+    };
+    const context = makeContext(request, settle);
+    let returned;
+    try {
+      returned = method(request.event, context, settle);
+    } catch (error) {
+      return settle(error);
+    }
+    if (returned && typeof returned.then === 'function') {
+      returned.then((result) => settle(null, result), (error) => settle(error ?? new Error('Promise rejected')));
+    } else if (method.length < 3) {
+      // Neither a promise nor a callback-style handler: let a synchronous `context.succeed` win,
+      // then answer with what it returned (Lambda would answer null once the event loop drains).
+      setImmediate(() => settle(null, returned));
+    }
+  });
+}
+
+(async () => {
+  let method;
+  try {
+    method = await loadHandler();
+  } catch (error) {
+    parentPort.postMessage({ t: 'initError', error: toError(error) });
+    return;
+  }
+  parentPort.on('message', async (request) => {
+    currentId = request.id;
+    await invoke(method, request);
+  });
+  parentPort.postMessage({ t: 'ready' });
+})();
