@@ -1,6 +1,7 @@
 'use strict';
 // One warm instance of a Node.js Lambda function, run inside a worker thread.
-// Plain CommonJS (not compiled) so the same file serves the TypeScript sources and the build.
+// Plain CommonJS, embedded into src/embedded-sources.ts (scripts/embed-sources.cjs) and run with
+// `new Worker(source, { eval: true })`, so it also works inside the CLI's one-file bundle.
 //
 // Protocol (structured-clone messages on parentPort):
 //   parent → worker  { id, event, deadline, clientContext }
@@ -13,6 +14,12 @@ const { format } = require('node:util');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+
+// Run with `eval: true`, this script's `require`, `module`… are globals: keep them from handlers
+// (an ESM handler must not see `require`, as in Lambda).
+for (const name of ['require', 'module', 'exports', '__filename', '__dirname']) {
+  if (Object.getOwnPropertyDescriptor(globalThis, name)?.configurable) delete globalThis[name];
+}
 
 const { codeDir, handler, fn } = workerData;
 let currentId = null;

@@ -2,6 +2,7 @@ import type { StratusPlugin } from '@stratus/core';
 import { AWS_COMMANDS } from './aws-commands';
 import { getAwsClients } from './aws/aws-clients';
 import { registerLogsAndInvoke } from './commands/register-logs-and-invoke';
+import { registerInvokeLocal } from './invoke-local';
 import { createAwsVariableSources } from './variables/aws-variable-sources';
 import { registerDeployFunction } from './deploy/deploy-function';
 import { registerDeploySteps } from './deploy/register-deploy-steps';
@@ -37,6 +38,7 @@ export const awsProviderPlugin: StratusPlugin = {
     registerStackCommands(api);
     registerDeployFunction(api);
     registerLogsAndInvoke(api, getAwsClients(api.service));
+    registerInvokeLocal(api);
     api.registerCommand('deploy', { options: { plan: { usage: 'Show what would change (a CloudFormation change set), change nothing', type: 'boolean' } } });
   },
 };

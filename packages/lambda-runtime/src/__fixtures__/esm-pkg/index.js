@@ -1,0 +1,1 @@
+export async function handler() { return { esm: 'type-module' }; }

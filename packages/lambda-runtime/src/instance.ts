@@ -1,0 +1,106 @@
+import type { InvokeError } from './types';
+
+/** One request as an instance receives it. */
+export interface InstanceRequest {
+  id: string;
+  event: unknown;
+  /** Epoch ms when the function times out (`getRemainingTimeInMillis`). */
+  deadline: number;
+  clientContext: unknown;
+}
+
+export type RunResult =
+  | { kind: 'result'; payload: unknown }
+  | { kind: 'error'; error: InvokeError }
+  /** The instance died during the call (killed on timeout, `process.exit`, uncaught error). */
+  | { kind: 'crash'; error: InvokeError };
+
+/** Messages an instance's bootstrap sends (Node worker and Python process speak the same shapes). */
+export type WireMessage =
+  | { t: 'ready' }
+  | { t: 'initError'; error: InvokeError }
+  | { t: 'log'; id: string | null; line: string }
+  | { t: 'result'; id: string; payload: unknown }
+  | { t: 'error'; id: string; error: InvokeError };
+
+type LineSink = (line: string) => void;
+
+/**
+ * The lifecycle every instance shares: start → ready (or init error) → one request at a time →
+ * dead. A subclass starts its worker or process, feeds `receive()` and calls `died()`.
+ */
+export abstract class Instance {
+  dead = false;
+  /** Resolves once the handler is loaded: undefined, or the init error (the instance is then dead). */
+  readonly ready: Promise<InvokeError | undefined>;
+  private resolveReady!: (error: InvokeError | undefined) => void;
+  private pending: { id: string; resolve: (result: RunResult) => void; onLine: LineSink } | undefined;
+
+  constructor(private readonly strayLog: (requestId: string | null, line: string) => void) {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  run(request: InstanceRequest, onLine: LineSink): Promise<RunResult> {
+    if (this.dead) return Promise.resolve({ kind: 'crash', error: { errorType: 'Runtime.InstanceDead', errorMessage: 'The instance is no longer running' } });
+    return new Promise((resolve) => {
+      this.pending = { id: request.id, resolve, onLine };
+      this.send(request);
+    });
+  }
+
+  /** Stop the instance now (timeout, reload, idle, close). */
+  abstract kill(): void;
+  /** Keep the Node process alive while busy; let it exit while idle. */
+  abstract setRef(ref: boolean): void;
+  protected abstract send(request: InstanceRequest): void;
+  /** Payloads arrive as the subclass decodes them; Node sends JSON text, Python a parsed value. */
+  protected abstract decodePayload(payload: unknown): unknown;
+
+  protected log(line: string, id: string | null = this.pending?.id ?? null): void {
+    if (this.pending && (id === null || id === this.pending.id)) this.pending.onLine(line);
+    else this.strayLog(id, line);
+  }
+
+  protected receive(message: WireMessage): void {
+    switch (message.t) {
+      case 'log':
+        this.log(message.line, message.id);
+        return;
+      case 'ready':
+        this.resolveReady(undefined);
+        return;
+      case 'initError':
+        this.dead = true;
+        this.resolveReady(message.error);
+        this.kill();
+        return;
+      case 'result':
+      case 'error': {
+        const pending = this.pending;
+        if (!pending || pending.id !== message.id) return;
+        this.pending = undefined;
+        if (message.t === 'error') pending.resolve({ kind: 'error', error: message.error });
+        else {
+          try {
+            pending.resolve({ kind: 'result', payload: this.decodePayload(message.payload) });
+          } catch (error) {
+            pending.resolve({ kind: 'error', error: { errorType: 'Runtime.MarshalError', errorMessage: (error as Error).message } });
+          }
+        }
+      }
+    }
+  }
+
+  /** The worker or process is gone: fail whoever waits on it. */
+  protected died(error: InvokeError): void {
+    if (this.dead && !this.pending) {
+      this.resolveReady(error);
+      return;
+    }
+    this.dead = true;
+    this.resolveReady(error);
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.resolve({ kind: 'crash', error });
+  }
+}

@@ -1,0 +1,46 @@
+/** A function as the local runtime runs it (built by `invoke local` or the offline plugin). */
+export interface LocalFunction {
+  /** The function's key in `serverless.yml` (`functions.<key>`): identifies its pool of instances. */
+  key: string;
+  /** The deployed name (`<service>-<stage>-<key>` unless set). */
+  name: string;
+  /** `dir/file.method`, relative to `codeDir`. */
+  handler: string;
+  /** `nodejs20.x`, `python3.11`… */
+  runtime: string;
+  timeoutSeconds: number;
+  memorySize: number;
+  /** The function's own variables (provider + function `environment`, already resolved to strings). */
+  environment: Record<string, string>;
+  /** Absolute; handler paths are relative to it. */
+  codeDir: string;
+}
+
+export interface InvokeError {
+  errorType: string;
+  errorMessage: string;
+  stackTrace?: string[];
+}
+
+export type InvokeOutcome =
+  | { ok: true; payload: unknown; logs: string[]; durationMs: number; requestId: string }
+  | { ok: false; error: InvokeError; logs: string[]; durationMs: number; requestId: string; timedOut: boolean };
+
+export interface InvokeOptions {
+  /** Becomes `context.clientContext`. */
+  clientContext?: unknown;
+  /** Do not enforce the function's timeout (offline's `--noTimeout`). */
+  noTimeout?: boolean;
+}
+
+export interface LocalLambdaRuntimeOptions {
+  region: string;
+  /** Variables every function gets, over Lambda's own and under the function's (`IS_LOCAL`, `IS_OFFLINE`). */
+  baseEnvironment?: Record<string, string>;
+  /** Warm instances a function may have at once (default 4); further calls queue. */
+  maxInstancesPerFunction?: number;
+  /** An instance idle this long is terminated (default 60 000 ms). */
+  idleTimeoutMs?: number;
+  /** Each line a handler logs, as it happens (`fn` is the function key). */
+  onLog?: (fn: string, requestId: string, line: string) => void;
+}

@@ -1,0 +1,1 @@
+export { registerInvokeLocal, buildLocalFunction, parseEnvOptions } from './invoke-local';
