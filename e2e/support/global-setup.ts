@@ -47,6 +47,8 @@ export default async function globalSetup(globalConfig: GlobalConfigLike = {}, p
     AWS_REGION: EMULATOR_REGION,
     AWS_DEFAULT_REGION: EMULATOR_REGION,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The SDK's notice that future releases need Node 22 is not about the code under test.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
 
   const needs = whatIsNeeded(globalConfig, projectConfig);
