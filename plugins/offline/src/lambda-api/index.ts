@@ -1,1 +1,0 @@
-export { startLambdaInvokeApi, parseFunctionName, logTail, type InvokeRuntime, type LambdaInvokeApi, type LambdaInvokeApiOptions } from './lambda-invoke-api';
