@@ -1,0 +1,103 @@
+import type { PluginApi } from '@stratus/core';
+import type { LocalFunction } from '@stratus/lambda-runtime';
+import { startEventSources } from './event-sources';
+import { startLambdaInvokeApi } from './lambda-api';
+import { regionOf } from './local-functions';
+import type { OfflineServer } from './offline-server';
+import { startSchedules } from './schedule';
+import { watchService } from './watch';
+
+/** Everything `stratus offline` runs next to the HTTP server. */
+export interface Companions {
+  close(): Promise<void>;
+}
+
+export interface CompanionContext {
+  api: PluginApi;
+  server: OfflineServer;
+}
+
+type RawEvent = Record<string, unknown>;
+
+/** Each function with the raw definitions of one event type (the modules normalise them). */
+function subscriptions(api: PluginApi, functions: ReadonlyMap<string, LocalFunction>, eventType: string): Array<{ fn: LocalFunction; definition: unknown }> {
+  const configured = (api.service.configuration.functions ?? {}) as Record<string, { events?: RawEvent[] }>;
+  return [...functions.values()].flatMap((fn) =>
+    (configured[fn.key]?.events ?? []).filter((event) => event && typeof event === 'object' && eventType in event).map((event) => ({ fn, definition: event[eventType] })),
+  );
+}
+
+/**
+ * The emulators beside the HTTP server, all on the one shared runtime: the Lambda Invoke API,
+ * schedules, the SNS/S3 endpoint, and the watcher that reloads edited handlers.
+ */
+export async function startCompanions({ api, server }: CompanionContext): Promise<Companions> {
+  const started: Companions[] = [];
+  const close = async (): Promise<void> => {
+    for (const companion of started.reverse()) await companion.close();
+  };
+  try {
+    const { options, runtime } = server;
+    const functions = server.functions();
+    const region = regionOf(api.service.configuration, api.service.options);
+    const log = api.log;
+
+    const lambdaApi = await startLambdaInvokeApi({
+      host: options.host,
+      port: options.lambdaPort,
+      runtime,
+      resolveFunction: (nameOrKey) => [...server.functions().values()].find((fn) => fn.name === nameOrKey || fn.key === nameOrKey),
+      log,
+      noTimeout: options.noTimeout,
+    });
+    started.push(lambdaApi);
+    log.notice(`Offline [http for lambda] listening on ${lambdaApi.url}`);
+
+    const schedules = startSchedules({
+      runtime,
+      log,
+      region,
+      noTimeout: options.noTimeout,
+      functions: [...functions.values()].map((fn) => ({ fn, events: subscriptions(api, functions, 'schedule').filter((item) => item.fn === fn).map((item) => item.definition) })).filter((item) => item.events.length > 0),
+    });
+    started.push(schedules);
+
+    const sns = subscriptions(api, functions, 'sns');
+    const s3 = subscriptions(api, functions, 's3');
+    if (sns.length > 0 || s3.length > 0) {
+      const provider = (api.service.configuration.provider ?? {}) as { s3?: Record<string, { name?: string }> };
+      const sources = await startEventSources({
+        host: options.host,
+        port: options.eventSourcesPort,
+        runtime,
+        region,
+        log,
+        snsSubscriptions: sns,
+        s3Subscriptions: s3,
+        bucketNames: Object.fromEntries(Object.entries(provider.s3 ?? {}).map(([key, bucket]) => [key, bucket.name ?? key])),
+        noTimeout: options.noTimeout,
+      });
+      started.push(sources);
+      for (const line of sources.lines) log.notice(line);
+    }
+
+    if (api.service.serviceDir) {
+      const watcher = watchService({
+        serviceDir: api.service.serviceDir,
+        ignore: ['node_modules', '.serverless', '.git', '__pycache__'],
+        onHandlersChanged: (files) => {
+          log.notice(`Reloading handlers (${files.length} file(s) changed)`);
+          void server.reload();
+        },
+        // Re-resolving serverless.yml needs the whole configuration pipeline: say what to do instead.
+        onConfigChanged: () => log.warning(`${api.service.configFile ?? 'serverless.yml'} changed: restart "stratus offline" to serve the new routes.`),
+        onError: (error) => log.warning(error.message),
+      });
+      started.push(watcher);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { close };
+}

@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { HookHandler, PluginApi } from '@stratus/core';
+import { offlinePlugin } from './offline-plugin';
+import { startOffline } from './offline-server';
+import { captureLogger, FIXTURE_DIR, fixtureConfiguration, request } from './test-support';
+
+jest.setTimeout(60_000);
+
+const PACKAGE_DIR = path.join(__dirname, '..');
+const CLI = path.join(PACKAGE_DIR, '..', '..', 'packages', 'cli', 'bin', 'stratus.js');
+
+function tempService(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stratus-offline-'));
+  cpSync(FIXTURE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** A PluginApi with just what the plugin uses; hooks are kept to be run by the test. */
+function fakeApi(configuration: Record<string, unknown>, options: Record<string, unknown>, serviceDir: string) {
+  const hooks = new Map<string, HookHandler>();
+  const commands: Record<string, unknown> = {};
+  const { log, lines } = captureLogger();
+  const api = {
+    pluginName: offlinePlugin.name,
+    service: { configuration, options, serviceDir, configFile: 'serverless.yml', commands: ['offline'] },
+    log,
+    hook: (id: string, handler: HookHandler) => hooks.set(id, handler),
+    registerCommand: (name: string, definition: unknown) => {
+      commands[name] = definition;
+    },
+  } as unknown as PluginApi;
+  return { api, hooks, commands, lines };
+}
+
+function portOf(lines: string[]): number {
+  const match = /Server ready: http:\/\/127\.0\.0\.1:(\d+)/.exec(lines.join(''));
+  if (!match) throw new Error(`no ready line in ${lines.join('')}`);
+  return Number(match[1]);
+}
+
+describe('the plugin', () => {
+  it('declares offline, offline start and the functionsUpdated entry point', () => {
+    const { api, commands } = fakeApi({}, {}, FIXTURE_DIR);
+    offlinePlugin.apply(api);
+    const offline = commands.offline as { lifecycleEvents: string[]; options: Record<string, { shortcut?: string }>; commands: Record<string, { lifecycleEvents: string[]; type?: string }> };
+    expect(offline.lifecycleEvents).toEqual(['start']);
+    expect(offline.commands.start!.lifecycleEvents).toEqual(['init', 'ready', 'end']);
+    expect(offline.commands.functionsUpdated).toEqual({ type: 'entrypoint', lifecycleEvents: ['cleanup'] });
+    expect(offline.options.host!.shortcut).toBe('o');
+    expect(offline.options.noTimeout!.shortcut).toBe('t');
+  });
+
+  it('hot reload: an edited handler is served without a restart; offline:functionsUpdated reloads too', async () => {
+    const dir = tempService();
+    try {
+      const { api, hooks, lines } = fakeApi(fixtureConfiguration(), { httpPort: '0', lambdaPort: '0', eventSourcesPort: '0', host: '127.0.0.1' }, dir);
+      offlinePlugin.apply(api);
+      await hooks.get('offline:start:init')!();
+      const url = `http://127.0.0.1:${portOf(lines)}/dev/hello`;
+      try {
+        expect((await request(url)).json()).toEqual({ message: 'hello' });
+        expect(lines.join('\n')).toContain('Offline [http for lambda] listening on http://127.0.0.1:');
+        const file = path.join(dir, 'handlers.js');
+        writeFileSync(file, readFileSync(file, 'utf8').replace("message: 'hello'", "message: 'edited'"));
+        // The watcher drops warm instances; poll (bounded) until the edited code answers.
+        let answer: unknown;
+        for (let attempt = 0; attempt < 40; attempt += 1) {
+          answer = (await request(url)).json();
+          if ((answer as { message?: string }).message === 'edited') break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(answer).toEqual({ message: 'edited' });
+        expect(lines.join('\n')).toContain('Reloading handlers');
+        // Bundlers spawn offline:functionsUpdated after a rebuild: the next request loads fresh code.
+        writeFileSync(file, readFileSync(file, 'utf8').replace("message: 'edited'", "message: 'rebuilt'"));
+        await hooks.get('offline:functionsUpdated:cleanup')!();
+        expect((await request(url)).json()).toEqual({ message: 'rebuilt' });
+      } finally {
+        await hooks.get('offline:start:end')!();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('options', () => {
+  it('noAuth skips API keys and authorizers; custom.serverless-offline is read; a key is generated when none has a value', async () => {
+    const configuration = fixtureConfiguration();
+    (configuration.provider as Record<string, unknown>).apiGateway = { apiKeys: [{ name: 'no-value' }] };
+    configuration.custom = { 'serverless-offline': { noAuth: true, prefix: 'api', host: '127.0.0.1' } };
+    const { log, lines } = captureLogger();
+    const server = await startOffline({ configuration, options: { httpPort: '0' }, serviceDir: FIXTURE_DIR, log });
+    try {
+      expect(server.options).toMatchObject({ noAuth: true, prefix: 'api', host: '127.0.0.1' });
+      expect(server.apiKeys.size).toBe(1);
+      expect(lines.join('')).toContain(`Key with token: '${[...server.apiKeys][0]}'`);
+      expect((await request(`${server.url}/api/dev/private`)).status).toBe(200);
+      expect((await request(`${server.url}/api/dev/guarded`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a generated key is accepted; noPrependStageInUrl drops the stage', async () => {
+    const configuration = fixtureConfiguration();
+    delete (configuration.provider as Record<string, unknown>).apiGateway;
+    const { log } = captureLogger();
+    const server = await startOffline({ configuration, options: { httpPort: '0', host: '127.0.0.1', noPrependStageInUrl: true }, serviceDir: FIXTURE_DIR, log });
+    try {
+      const key = [...server.apiKeys][0]!;
+      expect((await request(`${server.url}/private`)).status).toBe(403);
+      expect((await request(`${server.url}/private`, { headers: { 'x-api-key': key } })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a taken port is a StratusError naming the port and the option', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { log } = captureLogger();
+      await expect(startOffline({ configuration: fixtureConfiguration(), options: { httpPort: String(port), host: '127.0.0.1' }, serviceDir: FIXTURE_DIR, log })).rejects.toMatchObject({
+        code: 'OFFLINE_PORT_IN_USE',
+        message: expect.stringContaining(`Port ${port}`),
+        hint: expect.stringContaining('--httpPort'),
+      });
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('through the CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(PACKAGE_DIR, 'tsconfig.build.json')], { cwd: PACKAGE_DIR });
+    dir = tempService();
+    writeFileSync(path.join(dir, 'plugin.js'), `module.exports = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'index.js'))});\n`);
+    writeFileSync(path.join(dir, 'serverless.yml'), `${readFileSync(path.join(dir, 'serverless.yml'), 'utf8')}\nplugins:\n  - ./plugin.js\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stratus offline start serves requests and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, [CLI, 'offline', 'start', '--httpPort', '0', '--lambdaPort', '0', '--eventSourcesPort', '0', '--host', '127.0.0.1'], { cwd: dir, env: { ...process.env, STRATUS_NO_CODE_CACHE: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 20_000);
+        const check = (): void => {
+          const match = /Server ready: http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(Number(match[1]));
+          }
+        };
+        child.stdout.on('data', check);
+        child.stderr.on('data', check);
+        void exited.then(() => reject(new Error(`exited:\n${output}`)));
+      });
+      expect(output).toContain(`GET     | http://127.0.0.1:${port}/dev/hello`);
+      const reply = await request(`http://127.0.0.1:${port}/dev/echo/9?q=1`);
+      expect(reply.json().event.pathParameters).toEqual({ id: '9' });
+      expect(reply.json().isOffline).toBe('true');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});

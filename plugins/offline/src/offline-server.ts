@@ -1,0 +1,275 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { stageOf, type Logger } from '@stratus/core';
+import type { HttpLambdaAuthorizer } from '@stratus/event-http';
+import { LocalLambdaRuntime, type InvokeOutcome, type LocalFunction } from '@stratus/lambda-runtime';
+import { isApiKeyAccepted, resolveApiKeys, type ApiKeys } from './api-keys';
+import { AuthorizerEvaluator, localAuthorizerOf } from './authorizers';
+import { addCorsHeaders, corsSettingsOf, preflightHeaders } from './cors';
+import { offlineErrors } from './errors';
+import { buildProxyEvent } from './event-builder';
+import { buildLocalFunctions, regionOf } from './local-functions';
+import { resolveOptions, type OfflineOptions } from './options';
+import { endpointTimeout, internalServerError, jsonReply, mapProxyOutcome, type HttpReply } from './response-mapper';
+import { buildRoutes, RouteMatcher, routeUrl, type Route } from './routes';
+
+/** API Gateway's own integration timeout. */
+const API_GATEWAY_TIMEOUT_MS = 29_000;
+/** serverless-offline's request size limit. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** What `startOffline` needs: the service as the plugin API gives it. */
+export interface OfflineContext {
+  configuration: Record<string, unknown>;
+  /** CLI options (`api.service.options`): `stage`, `region`, `httpPort`… */
+  options: Record<string, unknown>;
+  serviceDir: string;
+  log: Logger;
+}
+
+export interface OfflineServer {
+  /** `http://host:port` of the API Gateway emulator. */
+  readonly url: string;
+  readonly port: number;
+  readonly options: OfflineOptions;
+  readonly runtime: LocalLambdaRuntime;
+  /** Accepted API keys. */
+  readonly apiKeys: ReadonlySet<string>;
+  /** Routes as `METHOD url` lines (the route table). */
+  readonly routeTable: string[];
+  /** The service's functions as the runtime runs them, by function key. */
+  functions(): ReadonlyMap<string, LocalFunction>;
+  /** Drop warm handler instances (next request loads fresh code) and cached authorizer results. */
+  reload(): Promise<void>;
+  /** Re-read functions and routes from a changed configuration (for a watcher). */
+  updateConfiguration(configuration: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Functions, routes and keys derived from the configuration (replaced as one on a change). */
+interface ServiceState {
+  functions: Map<string, LocalFunction>;
+  routes: Route[];
+  matcher: RouteMatcher;
+  apiKeys: ApiKeys;
+  /** Per route: its Lambda authorizer when it can run locally. */
+  authorizers: Map<Route, HttpLambdaAuthorizer>;
+}
+
+function buildState(configuration: Record<string, unknown>, stage: string, base: string, serviceDir: string, log: Logger, warn: boolean): ServiceState {
+  const functions = buildLocalFunctions(configuration, stage, serviceDir, log);
+  const routes = buildRoutes(configuration, base, log);
+  const authorizers = new Map<Route, HttpLambdaAuthorizer>();
+  for (const route of routes) {
+    const found = localAuthorizerOf(route);
+    if (!found) continue;
+    if ('authorizer' in found) authorizers.set(route, found.authorizer);
+    else if (warn) log.warning(`${route.method} ${route.resource} (λ: ${route.functionKey}): ${found.unsupported}; the route is left open.`);
+  }
+  return { functions, routes, matcher: new RouteMatcher(routes, base), apiKeys: resolveApiKeys(configuration, routes.some((route) => route.event.private)), authorizers };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? offlineErrors.portInUse(port, host, 'httpPort') : error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function send(res: ServerResponse, reply: HttpReply): void {
+  // A known length: no chunked encoding (cheaper, and what API Gateway sends).
+  reply.headers['content-length'] = typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length;
+  res.writeHead(reply.statusCode, reply.headers);
+  res.end(reply.body);
+}
+
+/** The body, or undefined when it is larger than the limit. Requests without a body do not wait. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> | Buffer {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return EMPTY;
+  if (req.headers['content-length'] === '0') return EMPTY;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Starts the API Gateway emulator for a service: every `http` event served as a REST API
+ * lambda-proxy integration, handlers run by the local Lambda runtime (each function in its own
+ * workers), the route table printed. Resolves once the server listens.
+ */
+export async function startOffline(context: OfflineContext): Promise<OfflineServer> {
+  const { log, serviceDir } = context;
+  const options = resolveOptions(context.options, context.configuration);
+  const stage = stageOf({ configuration: context.configuration, options: context.options });
+  const region = regionOf(context.configuration, context.options);
+  const stagePath = options.noPrependStageInUrl ? '' : `/${stage}`;
+  const base = `${options.prefix ? `/${options.prefix}` : ''}${stagePath}`;
+  let state = buildState(context.configuration, stage, base, serviceDir, log, true);
+
+  const runtime = new LocalLambdaRuntime({
+    region,
+    baseEnvironment: { IS_OFFLINE: 'true' },
+    onLog: (fn, _requestId, line) => log.notice(`(λ: ${fn}) ${line}`),
+  });
+  const authorizers = new AuthorizerEvaluator(runtime, () => state.functions, region, log);
+
+  async function invokeWithGatewayTimeout(fn: LocalFunction, event: unknown): Promise<InvokeOutcome | 'gateway-timeout'> {
+    if (options.reloadHandler) await runtime.reload(fn.key);
+    const running = runtime.invoke(fn, event, { noTimeout: options.noTimeout });
+    // The runtime enforces the function's own timeout; API Gateway gives up after 29 s whatever it is.
+    if (options.noTimeout || fn.timeoutSeconds * 1000 <= API_GATEWAY_TIMEOUT_MS) return running;
+    let timer: NodeJS.Timeout | undefined;
+    const gateway = new Promise<'gateway-timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('gateway-timeout'), API_GATEWAY_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([running, gateway]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const pathname = query === -1 ? url : url.slice(0, query);
+    const search = query === -1 ? '' : url.slice(query + 1);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const { matcher } = state;
+
+    let match = matcher.match(method, pathname);
+    if (method === 'OPTIONS' && (!match || match.route.method !== 'OPTIONS')) {
+      const preflight = preflightHeaders(matcher.matchPath(pathname), options, req);
+      if (preflight) return send(res, { statusCode: 200, headers: preflight, body: '' });
+    }
+    if (!match) {
+      return send(
+        res,
+        jsonReply(404, { currentRoute: `${method.toLowerCase()} - ${pathname}`, error: 'Stratus offline: route not found.', existingRoutes: matcher.describe(), statusCode: 404 }),
+      );
+    }
+    const { route } = match;
+    const fn = state.functions.get(route.functionKey);
+    if (!fn) return send(res, internalServerError());
+
+    const body = await readBody(req);
+    if (body === undefined) return send(res, jsonReply(413, { message: 'Request Too Long' }));
+
+    const event = buildProxyEvent(req, { method, pathname, search, body, match, stage, stagePath });
+    log.verbose(`${method} ${pathname} (λ: ${route.functionKey})`);
+
+    let apiKeyChecked = false;
+    const apiKey = req.headers['x-api-key'];
+    if (route.event.private && !options.noAuth) {
+      if (!isApiKeyAccepted(state.apiKeys, apiKey)) {
+        const authorizer = state.authorizers.get(route);
+        // A key may also come from the authorizer's usageIdentifierKey: decide after it ran.
+        if (!authorizer) return send(res, jsonReply(403, { message: 'Forbidden' }, { 'x-amzn-ErrorType': 'ForbiddenException' }));
+      } else {
+        apiKeyChecked = true;
+      }
+      event.requestContext.identity.apiKey = typeof apiKey === 'string' ? apiKey : null;
+    }
+
+    const authorizer = options.noAuth ? undefined : state.authorizers.get(route);
+    if (authorizer) {
+      const decision = await authorizers.authorize(authorizer, req, event, authorizers.methodArn(stage, method, event.path));
+      if (!decision.allow) return send(res, decision.reply);
+      event.requestContext.authorizer = decision.authorizer;
+      if (route.event.private && !apiKeyChecked && decision.usageIdentifierKey === undefined) {
+        return send(res, jsonReply(403, { message: 'Forbidden' }, { 'x-amzn-ErrorType': 'ForbiddenException' }));
+      }
+      if (route.event.private && !apiKeyChecked && decision.usageIdentifierKey !== undefined && !state.apiKeys.values.has(decision.usageIdentifierKey)) {
+        return send(res, jsonReply(403, { message: 'Forbidden' }, { 'x-amzn-ErrorType': 'ForbiddenException' }));
+      }
+    }
+
+    const outcome = await invokeWithGatewayTimeout(fn, event);
+    let reply: HttpReply;
+    if (outcome === 'gateway-timeout') {
+      log.error(`(λ: ${route.functionKey}) API Gateway's 29 s integration timeout passed`);
+      reply = endpointTimeout();
+    } else {
+      reply = mapProxyOutcome(outcome, (reason) => log.error(`(λ: ${route.functionKey}) ${method} ${pathname}: ${reason}`));
+    }
+    const cors = corsSettingsOf(route, options);
+    if (cors) addCorsHeaders(reply.headers, cors, req.headers.origin);
+    send(res, reply);
+  }
+
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) send(res, internalServerError());
+      else res.destroy();
+    });
+  });
+  try {
+    await listen(server, options.httpPort, options.host);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.httpPort;
+  const url = `http://${options.host}:${port}`;
+
+  const routeTable = (): string[] => state.routes.map((route) => `${route.method.padEnd(7)} | ${routeUrl(route, url)}`);
+  log.notice(`Starting Offline at stage ${stage} (${region})`);
+  for (const fn of state.functions.values()) log.notice(`   * ${fn.key}: ${fn.name}`);
+  if (state.routes.some((route) => route.event.private)) {
+    if (state.apiKeys.generated) log.notice('No API key with a value is configured (provider.apiGateway.apiKeys): a key was generated.');
+    for (const key of state.apiKeys.values) log.notice(`Key with token: '${key}'`);
+    if (options.noAuth) log.notice('noAuth: API keys are not checked.');
+  }
+  log.notice(['Routes:', ...routeTable().map((line) => `   ${line}`)].join('\n'));
+  log.notice(`Server ready: ${url} 🚀`);
+
+  let closed = false;
+  return {
+    url,
+    port,
+    options,
+    runtime,
+    get apiKeys() {
+      return state.apiKeys.values;
+    },
+    functions: () => state.functions,
+    get routeTable() {
+      return routeTable();
+    },
+    async reload() {
+      authorizers.clear();
+      await runtime.reload();
+    },
+    async updateConfiguration(configuration) {
+      state = buildState(configuration, stage, base, serviceDir, log, false);
+      authorizers.clear();
+      await runtime.reload();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await stopped;
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { offlineErrors } from './errors';
+
+/** The settings `stratus offline` runs with: CLI flag > `custom.serverless-offline.<name>` > default. */
+export interface OfflineOptions {
+  httpPort: number;
+  lambdaPort: number;
+  /** The local SNS Publish endpoint and S3 upload simulation. */
+  eventSourcesPort: number;
+  host: string;
+  prefix: string;
+  noPrependStageInUrl: boolean;
+  noAuth: boolean;
+  noTimeout: boolean;
+  reloadHandler: boolean;
+  corsAllowOrigin: string[];
+  corsAllowHeaders: string[];
+  corsExposedHeaders: string[];
+  corsDisallowCredentials: boolean;
+}
+
+export const DEFAULT_OPTIONS: Readonly<OfflineOptions> = Object.freeze({
+  httpPort: 3000,
+  lambdaPort: 3002,
+  eventSourcesPort: 3004,
+  host: 'localhost',
+  prefix: '',
+  noPrependStageInUrl: false,
+  noAuth: false,
+  noTimeout: false,
+  reloadHandler: false,
+  corsAllowOrigin: ['*'],
+  corsAllowHeaders: ['accept', 'content-type', 'x-api-key', 'authorization'],
+  corsExposedHeaders: ['WWW-Authenticate', 'Server-Authorization'],
+  corsDisallowCredentials: true,
+});
+
+/** The command options, as v3 declares them (every value arrives as a string or a boolean). */
+export const OPTION_DEFINITIONS = {
+  httpPort: { usage: 'HTTP port to listen on (default: 3000)', type: 'string' },
+  lambdaPort: { usage: 'Lambda Invoke API port to listen on (default: 3002)', type: 'string' },
+  eventSourcesPort: { usage: 'Port of the local SNS Publish endpoint and S3 upload simulation (default: 3004)', type: 'string' },
+  host: { usage: 'The host name to listen on (default: localhost)', shortcut: 'o', type: 'string' },
+  prefix: { usage: 'A path segment to put before every route (default: none)', shortcut: 'p', type: 'string' },
+  noPrependStageInUrl: { usage: "Don't put the stage in route paths", type: 'boolean' },
+  noAuth: { usage: 'Turn off authorizers and API-key checks', type: 'boolean' },
+  noTimeout: { usage: 'Turn off handler timeouts', shortcut: 't', type: 'boolean' },
+  reloadHandler: { usage: 'Load a fresh handler instance for every request', type: 'boolean' },
+  corsAllowOrigin: { usage: 'Access-Control-Allow-Origin for `cors: true` routes, comma-separated (default: *)', type: 'string' },
+  corsAllowHeaders: { usage: 'Access-Control-Allow-Headers for `cors: true` routes, comma-separated', type: 'string' },
+  corsExposedHeaders: { usage: 'Access-Control-Expose-Headers for cors routes, comma-separated', type: 'string' },
+  corsDisallowCredentials: { usage: 'Do not send Access-Control-Allow-Credentials: true (default: true)', type: 'boolean' },
+} as const;
+
+type Source = Record<string, unknown>;
+
+function pick(name: keyof OfflineOptions, cli: Source, custom: Source): unknown {
+  const fromCli = cli[name];
+  if (fromCli !== undefined && fromCli !== null) return fromCli;
+  const fromCustom = custom[name];
+  return fromCustom === null ? undefined : fromCustom;
+}
+
+function toPort(name: string, value: unknown, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = typeof value === 'number' ? value : Number(String(value));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw offlineErrors.invalidOption(name, value, 'a port number (0-65535)');
+  return port;
+}
+
+function toBoolean(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (typeof value === 'boolean') return value;
+  return String(value).toLowerCase() !== 'false';
+}
+
+function toList(value: unknown, fallback: readonly string[]): string[] {
+  if (value === undefined) return [...fallback];
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function toPrefix(value: unknown): string {
+  if (value === undefined) return '';
+  return String(value).replace(/^\/+|\/+$/g, '');
+}
+
+/** Read the options from the CLI (`api.service.options`) and `custom.serverless-offline`. */
+export function resolveOptions(cli: Source, configuration: Source): OfflineOptions {
+  const customRoot = configuration.custom;
+  const customOffline = customRoot && typeof customRoot === 'object' ? (customRoot as Source)['serverless-offline'] : undefined;
+  const custom: Source = customOffline && typeof customOffline === 'object' ? (customOffline as Source) : {};
+  const value = (name: keyof OfflineOptions) => pick(name, cli, custom);
+  const host = value('host');
+  return {
+    httpPort: toPort('httpPort', value('httpPort'), DEFAULT_OPTIONS.httpPort),
+    lambdaPort: toPort('lambdaPort', value('lambdaPort'), DEFAULT_OPTIONS.lambdaPort),
+    eventSourcesPort: toPort('eventSourcesPort', value('eventSourcesPort'), DEFAULT_OPTIONS.eventSourcesPort),
+    host: typeof host === 'string' && host !== '' ? host : DEFAULT_OPTIONS.host,
+    prefix: toPrefix(value('prefix')),
+    noPrependStageInUrl: toBoolean(value('noPrependStageInUrl'), false),
+    noAuth: toBoolean(value('noAuth'), false),
+    noTimeout: toBoolean(value('noTimeout'), false),
+    reloadHandler: toBoolean(value('reloadHandler'), false),
+    corsAllowOrigin: toList(value('corsAllowOrigin'), DEFAULT_OPTIONS.corsAllowOrigin),
+    corsAllowHeaders: toList(value('corsAllowHeaders'), DEFAULT_OPTIONS.corsAllowHeaders),
+    corsExposedHeaders: toList(value('corsExposedHeaders'), DEFAULT_OPTIONS.corsExposedHeaders),
+    corsDisallowCredentials: toBoolean(value('corsDisallowCredentials'), true),
+  };
+}

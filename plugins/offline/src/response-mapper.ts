@@ -1,0 +1,71 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { InvokeOutcome } from '@stratus/lambda-runtime';
+
+/** What the server writes back. */
+export interface HttpReply {
+  statusCode: number;
+  headers: OutgoingHttpHeaders;
+  body: string | Buffer;
+}
+
+/** A JSON reply as API Gateway's own errors look (`{"message": …}`). */
+export function jsonReply(statusCode: number, payload: unknown, headers: OutgoingHttpHeaders = {}): HttpReply {
+  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) };
+}
+
+/** API Gateway's answer when the integration fails (a thrown error, a malformed result). */
+export const internalServerError = (): HttpReply => jsonReply(502, { message: 'Internal server error' }, { 'x-amzn-ErrorType': 'InternalServerErrorException' });
+/** API Gateway's answer after its 29 s integration timeout (or the function's, whichever is first). */
+export const endpointTimeout = (): HttpReply => jsonReply(504, { message: 'Endpoint request timed out' }, { 'x-amzn-ErrorType': 'InternalServerErrorException' });
+
+export type MappingProblem = undefined | string;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The HTTP response for a lambda-proxy result, following API Gateway: a failed or timed-out
+ * invocation, a result that is not an object, a non-string body or a bad status code are all
+ * `502 {"message": "Internal server error"}` (the reason goes to `onProblem`, for the log).
+ */
+export function mapProxyOutcome(outcome: InvokeOutcome, onProblem: (reason: string) => void): HttpReply {
+  if (!outcome.ok) {
+    if (outcome.timedOut) {
+      onProblem(outcome.error.errorMessage);
+      return endpointTimeout();
+    }
+    onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+    return internalServerError();
+  }
+  const result = outcome.payload;
+  if (!isRecord(result)) {
+    onProblem(`the handler returned ${result === undefined || result === null ? String(result) : typeof result}, not an object with statusCode and body`);
+    return internalServerError();
+  }
+  const { body, statusCode = 200 } = result;
+  if (body !== undefined && body !== null && typeof body !== 'string') {
+    onProblem('the response body must be a string (use JSON.stringify)');
+    return internalServerError();
+  }
+  const status = typeof statusCode === 'string' ? Number(statusCode) : statusCode;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+    onProblem(`invalid statusCode ${JSON.stringify(statusCode)}`);
+    return internalServerError();
+  }
+  const headers: OutgoingHttpHeaders = {};
+  if (isRecord(result.multiValueHeaders)) {
+    for (const [name, values] of Object.entries(result.multiValueHeaders)) {
+      if (Array.isArray(values)) headers[name.toLowerCase()] = values.map(String);
+    }
+  }
+  if (isRecord(result.headers)) {
+    // As API Gateway: single-value headers are merged over multi-value ones of the same name.
+    for (const [name, value] of Object.entries(result.headers)) {
+      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+    }
+  }
+  if (headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  const text = typeof body === 'string' ? body : '';
+  return { statusCode: status, headers, body: result.isBase64Encoded === true ? Buffer.from(text, 'base64') : text };
+}

@@ -1,0 +1,1 @@
+export { watchService, isIgnored, type ServiceWatcher, type WatchServiceOptions } from './watch-service';
