@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { didYouMean, parseYaml, StratusError, type PluginApi } from '@stratus/core';
+import { didYouMean, StratusError, type PluginApi } from '@stratus/core';
 import type { AwsClients } from '../aws/aws-clients';
 import { isNotFound, toStratusError } from '../aws/aws-errors';
 import { lambdaSdk } from '../aws/sdk';
 import { deployedFunction } from './deployed-function';
+import { parseJsonOrText, readDataFile } from './event-data';
 import { formatLambdaLogMessage } from './log-format';
 
 /** The options of `invoke` (v3's names). */
@@ -114,37 +113,7 @@ async function readClientContext(options: InvokeOptions, serviceDir: string): Pr
   return Buffer.from(JSON.stringify(context)).toString('base64');
 }
 
-function parseJsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
-/** A JSON or YAML file (by extension; other files: JSON if it parses, else the text). */
-async function readDataFile(file: string, serviceDir: string, option: string): Promise<unknown> {
-  const absolute = path.isAbsolute(file) ? file : path.join(serviceDir, file);
-  let text: string;
-  try {
-    text = await fs.readFile(absolute, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new StratusError('FILE_NOT_FOUND', `The file given with ${option} does not exist: ${absolute}`, { hint: `Paths are relative to the service directory (${serviceDir}).` });
-    }
-    throw error;
-  }
-  const extension = path.extname(absolute).toLowerCase();
-  if (extension === '.yml' || extension === '.yaml') return parseYaml(text, file);
-  if (extension === '.json') {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new StratusError('INVOKE_INVALID_JSON', `Cannot parse ${file}: ${(error as Error).message}`, { hint: `Fix the JSON in the file given with ${option}.` });
-    }
-  }
-  return parseJsonOrText(text);
-}
 
 /** JSON payloads pretty-printed (4 spaces, as v3); anything else as it came. */
 function prettyPayload(payload: string): string {

@@ -1,7 +1,6 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { parseYaml, StratusError, stageOf, type Logger, type PluginApi } from '@stratus/core';
+import { StratusError, stageOf, type Logger, type PluginApi } from '@stratus/core';
 import type { LocalFunction } from '@stratus/lambda-runtime';
+import { parseJsonOrText, readDataFile } from '../commands/event-data';
 
 const DEFAULT_RUNTIME = 'nodejs22.x';
 const DEFAULT_TIMEOUT_SECONDS = 6;
@@ -139,13 +138,6 @@ async function invokeLocal(api: PluginApi, cliEnvironment: Record<string, string
   }
 }
 
-function parseJsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /** The event: `--path` file, else `--data` (JSON when it parses, the text with `--raw`), else undefined. */
 async function readEvent(options: Config, serviceDir: string): Promise<unknown> {
@@ -162,26 +154,3 @@ async function readContext(options: Config, serviceDir: string): Promise<unknown
   return parseJsonOrText(String(options.context));
 }
 
-/** A JSON or YAML file (by extension; otherwise JSON when it parses, else the text). */
-async function readDataFile(file: string, serviceDir: string, option: string): Promise<unknown> {
-  const absolute = path.isAbsolute(file) ? file : path.join(serviceDir, file);
-  let text: string;
-  try {
-    text = await fs.readFile(absolute, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new StratusError('FILE_NOT_FOUND', `The file given with ${option} does not exist: ${absolute}`, { hint: `Paths are relative to the service directory (${serviceDir}).` });
-    }
-    throw error;
-  }
-  const extension = path.extname(absolute).toLowerCase();
-  if (extension === '.yml' || extension === '.yaml') return parseYaml(text, file);
-  if (extension === '.json') {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new StratusError('INVOKE_INVALID_JSON', `Cannot parse ${file}: ${(error as Error).message}`, { hint: `Fix the JSON in the file given with ${option}.` });
-    }
-  }
-  return parseJsonOrText(text);
-}
