@@ -78,6 +78,27 @@ function identityValue(env: string): string {
   return process.env[env] ?? `offlineContext_${env.replace(/^SLS_/, '').toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
 }
 
+/**
+ * The identity fields that do not depend on the request, read from the environment once: reading
+ * `process.env` is slow, and this is on every request's path.
+ */
+let staticIdentity: Record<string, string | null> | undefined;
+function identityDefaults(): Record<string, string | null> {
+  staticIdentity ??= {
+    accessKey: null,
+    accountId: process.env.SLS_ACCOUNT_ID ?? 'offlineContext_accountId',
+    apiKey: identityValue('SLS_API_KEY'),
+    apiKeyId: identityValue('SLS_API_KEY_ID'),
+    caller: identityValue('SLS_CALLER'),
+    cognitoAuthenticationProvider: identityValue('SLS_COGNITO_AUTHENTICATION_PROVIDER'),
+    cognitoAuthenticationType: identityValue('SLS_COGNITO_AUTHENTICATION_TYPE'),
+    cognitoIdentityId: identityValue('SLS_COGNITO_IDENTITY_ID'),
+    cognitoIdentityPoolId: identityValue('SLS_COGNITO_IDENTITY_POOL_ID'),
+    principalOrgId: null,
+  };
+  return staticIdentity;
+}
+
 /** Headers with their original casing (from `rawHeaders`); `headers` keeps the last value of a repeated name. */
 export function readHeaders(req: IncomingMessage): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const raw = req.rawHeaders;
@@ -146,16 +167,7 @@ export function buildProxyEvent(req: IncomingMessage, info: RequestInfo): ProxyE
     extendedRequestId: randomUUID(),
     httpMethod: info.method,
     identity: {
-      accessKey: null,
-      accountId: process.env.SLS_ACCOUNT_ID ?? 'offlineContext_accountId',
-      apiKey: identityValue('SLS_API_KEY'),
-      apiKeyId: identityValue('SLS_API_KEY_ID'),
-      caller: identityValue('SLS_CALLER'),
-      cognitoAuthenticationProvider: identityValue('SLS_COGNITO_AUTHENTICATION_PROVIDER'),
-      cognitoAuthenticationType: identityValue('SLS_COGNITO_AUTHENTICATION_TYPE'),
-      cognitoIdentityId: identityValue('SLS_COGNITO_IDENTITY_ID'),
-      cognitoIdentityPoolId: identityValue('SLS_COGNITO_IDENTITY_POOL_ID'),
-      principalOrgId: null,
+      ...identityDefaults(),
       sourceIp: normalizeIp(req.socket.remoteAddress),
       user: 'offlineContext_user',
       userAgent: req.headers['user-agent'] ?? '',
