@@ -1,37 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@stratus/core';
 import type { AwsServiceConfig, CfnTemplate, EventCompileContext } from '@stratus/provider-aws';
-import { contextForService } from '@stratus/testing';
+import { casesWithEvent, contextForService, CORPUS_DIR, type CorpusCase as TestingCorpusCase } from '@stratus/testing';
 import { copyService, runStratus } from './run-stratus';
 
-/** The shared corpus of real services and what Serverless v3.40 compiled for them. */
-export const CORPUS_DIR = process.env.STRATUS_CORPUS_DIR ?? path.resolve(__dirname, '../../../../../shared/corpus');
+/** A corpus case with what Serverless v3.40 compiled for it. */
+export type CorpusCase = TestingCorpusCase & { expected: CfnTemplate };
 
-export interface CorpusCase {
-  name: string;
-  dir: string;
-  stage: string;
-  region: string;
-  env: Record<string, string>;
-  options: string[];
-  expected: CfnTemplate;
-}
-
-function readCase(name: string): CorpusCase {
-  const dir = path.join(CORPUS_DIR, name);
-  const meta = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8')) as { stage: string; region: string; env?: Record<string, string>; options?: string[] };
-  const expected = JSON.parse(readFileSync(path.join(dir, 'expected', 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
-  return { name, dir, stage: meta.stage, region: meta.region, env: meta.env ?? {}, options: meta.options ?? [], expected };
-}
-
-/** Cases whose v3 template has an API (the `ServiceEndpoint` output marks http events). */
+/** The corpus cases with http events (found as every event package finds its cases). */
 export function httpCorpusCases(): CorpusCase[] {
   if (!existsSync(CORPUS_DIR)) return [];
-  return readdirSync(CORPUS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(CORPUS_DIR, entry.name, 'case.json')))
-    .map((entry) => readCase(entry.name))
-    .filter((item) => item.expected.Outputs?.ServiceEndpoint !== undefined);
+  return casesWithEvent('http').map((item) => ({
+    ...item,
+    expected: JSON.parse(readFileSync(path.join(item.dir, 'expected', 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate,
+  }));
 }
 
 /** The case's configuration with every variable resolved: `stratus print --format json`. */

@@ -1,4 +1,4 @@
-import { booleanOr, closedObject, ref, stringArray, type JsonSchema } from './json-schema';
+import { closedObject, corsSettings, ref, stringArray, type JsonSchema } from './json-schema';
 
 /**
  * One string or a list. A union type, not an `anyOf` of the two: with the core's `coerceTypes:
@@ -101,16 +101,7 @@ export const httpApiSchema: JsonSchema = closedObject({
   name: { type: 'string' },
   // `'2.0'` (quoted: an unquoted 2.0 is the number 2, coerced to `'2'`).
   payload: { type: 'string' },
-  cors: booleanOr(
-    closedObject({
-      allowCredentials: { type: 'boolean' },
-      allowedHeaders: stringArray(),
-      allowedMethods: stringArray(),
-      allowedOrigins: stringArray(),
-      exposedResponseHeaders: stringArray(),
-      maxAge: { type: 'integer', minimum: 0 },
-    }),
-  ),
+  cors: corsSettings(),
   authorizers: {
     type: 'object',
     additionalProperties: closedObject({

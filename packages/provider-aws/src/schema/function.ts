@@ -1,4 +1,4 @@
-import { booleanOr, closedObject, ref, requiredUnless, stringArray, type JsonSchema } from './json-schema';
+import { booleanOr, closedObject, corsSettings, ref, requiredUnless, stringArray, type JsonSchema } from './json-schema';
 import { functionVpcSchema } from './vpc';
 
 /**
@@ -24,16 +24,7 @@ const destinationTarget = (): JsonSchema => ({
 const urlSchema: JsonSchema = booleanOr(
   closedObject({
     authorizer: { type: 'string', enum: ['aws_iam'] },
-    cors: booleanOr(
-      closedObject({
-        allowCredentials: { type: 'boolean' },
-        allowedHeaders: stringArray(),
-        allowedMethods: stringArray(),
-        allowedOrigins: stringArray(),
-        exposedResponseHeaders: stringArray(),
-        maxAge: { type: 'integer', minimum: 0 },
-      }),
-    ),
+    cors: corsSettings(),
     invokeMode: { type: 'string', enum: ['BUFFERED', 'RESPONSE_STREAM'] },
   }),
 );

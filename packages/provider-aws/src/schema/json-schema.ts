@@ -29,3 +29,17 @@ export function booleanOr(objectSchema: JsonSchema): JsonSchema {
 export function requiredUnless(present: string, absent: string): JsonSchema {
   return { if: { not: { required: [absent] } }, then: { required: [present] } };
 }
+
+/** CORS settings as HTTP APIs and function URLs take them (`cors: true` or the object). */
+export function corsSettings(): JsonSchema {
+  return booleanOr(
+    closedObject({
+      allowCredentials: { type: 'boolean' },
+      allowedHeaders: stringArray(),
+      allowedMethods: stringArray(),
+      allowedOrigins: stringArray(),
+      exposedResponseHeaders: stringArray(),
+      maxAge: { type: 'integer', minimum: 0 },
+    }),
+  );
+}
