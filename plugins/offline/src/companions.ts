@@ -38,9 +38,9 @@ export async function startCompanions({ api, server }: CompanionContext): Promis
   };
   try {
     const { options, runtime } = server;
-    const functions = server.functions();
-    const region = regionOf(api.service.configuration, api.service.options);
     const log = api.log;
+    // Configuration changes apply one after the other, never interleaved.
+    let reloads = Promise.resolve();
 
     const lambdaApi = await startLambdaInvokeApi({
       host: options.host,
@@ -53,6 +53,61 @@ export async function startCompanions({ api, server }: CompanionContext): Promis
     started.push(lambdaApi);
     log.notice(`Offline [http for lambda] listening on ${lambdaApi.url}`);
 
+    // Schedules and the SNS/S3 endpoint follow the configuration: restarted when it is reloaded.
+    let eventBound = await startEventBoundCompanions(api, server);
+    started.push({
+      close: async () => {
+        await reloads;
+        await eventBound.close();
+      },
+    });
+
+    if (api.service.serviceDir) {
+      const watcher = watchService({
+        serviceDir: api.service.serviceDir,
+        ignore: ['node_modules', '.serverless', '.git', '__pycache__'],
+        onHandlersChanged: (files) => {
+          log.notice(`Reloading handlers (${files.length} file(s) changed)`);
+          void server.reload();
+        },
+        onConfigChanged: () => {
+          reloads = reloads.then(async () => {
+            const file = api.service.configFile ?? 'serverless.yml';
+            try {
+              await api.reloadConfiguration();
+            } catch (error) {
+              // The server keeps serving the last good configuration.
+              log.warning(`${file} changed, and the routes were kept as they were: ${error instanceof Error ? error.message : String(error)}`);
+              return;
+            }
+            await eventBound.close();
+            await server.updateConfiguration(api.service.configuration);
+            eventBound = await startEventBoundCompanions(api, server);
+            log.notice([`${file} changed: routes rebuilt.`, ...server.routeTable.map((line) => `   ${line}`)].join('\n'));
+          });
+        },
+        onError: (error) => log.warning(error.message),
+      });
+      started.push(watcher);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { close };
+}
+
+/** Schedules and the SNS/S3 endpoint, built from the current configuration. */
+async function startEventBoundCompanions(api: PluginApi, server: OfflineServer): Promise<Companions> {
+  const started: Companions[] = [];
+  const close = async (): Promise<void> => {
+    for (const companion of started.reverse()) await companion.close();
+  };
+  try {
+    const { options, runtime } = server;
+    const functions = server.functions();
+    const region = regionOf(api.service.configuration, api.service.options);
+    const log = api.log;
     const schedules = startSchedules({
       runtime,
       log,
@@ -81,20 +136,6 @@ export async function startCompanions({ api, server }: CompanionContext): Promis
       for (const line of sources.lines) log.notice(line);
     }
 
-    if (api.service.serviceDir) {
-      const watcher = watchService({
-        serviceDir: api.service.serviceDir,
-        ignore: ['node_modules', '.serverless', '.git', '__pycache__'],
-        onHandlersChanged: (files) => {
-          log.notice(`Reloading handlers (${files.length} file(s) changed)`);
-          void server.reload();
-        },
-        // Re-resolving serverless.yml needs the whole configuration pipeline: say what to do instead.
-        onConfigChanged: () => log.warning(`${api.service.configFile ?? 'serverless.yml'} changed: restart "stratus offline" to serve the new routes.`),
-        onError: (error) => log.warning(error.message),
-      });
-      started.push(watcher);
-    }
   } catch (error) {
     await close();
     throw error;

@@ -148,34 +148,78 @@ describe('through the CLI', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('stratus offline start serves requests and stops on SIGINT', async () => {
+  /** `stratus offline start` in the service; resolves once the server prints its port. */
+  async function startCli(): Promise<{ port: number; output: () => string; exited: Promise<number | null>; kill: (signal: NodeJS.Signals) => void }> {
     const child = spawn(process.execPath, [CLI, 'offline', 'start', '--httpPort', '0', '--lambdaPort', '0', '--eventSourcesPort', '0', '--host', '127.0.0.1'], { cwd: dir, env: { ...process.env, STRATUS_NO_CODE_CACHE: '1' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 20_000);
+      const check = (): void => {
+        const match = /Server ready: http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      };
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      void exited.then(() => reject(new Error(`exited:\n${output}`)));
+    }).catch((error: unknown) => {
+      child.kill('SIGKILL');
+      throw error;
+    });
+    return { port, output: () => output, exited, kill: (signal) => child.kill(signal) };
+  }
+
+  async function until(check: () => Promise<boolean>, what: () => string): Promise<void> {
+    for (const start = Date.now(); !(await check()); ) {
+      if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('stratus offline start serves requests and stops on SIGINT', async () => {
+    const cli = await startCli();
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 20_000);
-        const check = (): void => {
-          const match = /Server ready: http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(Number(match[1]));
-          }
-        };
-        child.stdout.on('data', check);
-        child.stderr.on('data', check);
-        void exited.then(() => reject(new Error(`exited:\n${output}`)));
-      });
-      expect(output).toContain(`GET     | http://127.0.0.1:${port}/dev/hello`);
-      const reply = await request(`http://127.0.0.1:${port}/dev/echo/9?q=1`);
+      expect(cli.output()).toContain(`GET     | http://127.0.0.1:${cli.port}/dev/hello`);
+      const reply = await request(`http://127.0.0.1:${cli.port}/dev/echo/9?q=1`);
       expect(reply.json().event.pathParameters).toEqual({ id: '9' });
       expect(reply.json().isOffline).toBe('true');
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
+      cli.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      cli.kill('SIGKILL');
+    }
+  });
+
+  it('a changed serverless.yml rebuilds the routes and environment; a broken one keeps the last good routes', async () => {
+    const configPath = path.join(dir, 'serverless.yml');
+    const original = readFileSync(configPath, 'utf8');
+    const cli = await startCli();
+    try {
+      const base = `http://127.0.0.1:${cli.port}/dev`;
+      expect((await request(`${base}/renamed/1`)).status).toBe(404);
+      writeFileSync(configPath, original.replace('- http: ANY /echo/{id}', '- http: ANY /renamed/{id}').replace('  stage: dev\n', '  stage: dev\n  environment:\n    ADDED_BY_RELOAD: "yes"\n'));
+      await until(async () => (await request(`${base}/renamed/1`)).status === 200, cli.output);
+      const reply = await request(`${base}/renamed/1`);
+      expect(reply.json().event.pathParameters).toEqual({ id: '1' });
+      expect(reply.json().event.resource).toBe('/renamed/{id}');
+      expect(reply.json().reloadedEnv).toBe('yes');
+      expect((await request(`${base}/echo/1`)).status).toBe(404);
+      expect(cli.output()).toContain('serverless.yml changed: routes rebuilt.');
+
+      writeFileSync(configPath, original.replace('- http: ANY /echo/{id}', '- http: ANY /${env:STRATUS_TEST_SURELY_UNSET}/{id}'));
+      await until(async () => cli.output().includes('the routes were kept as they were'), cli.output);
+      expect(cli.output()).toContain('STRATUS_TEST_SURELY_UNSET');
+      expect((await request(`${base}/renamed/1`)).status).toBe(200);
+      cli.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
+    } finally {
+      cli.kill('SIGKILL');
+      writeFileSync(configPath, original);
     }
   });
 });

@@ -14,11 +14,13 @@ import { readPluginList } from '../plugins/plugin-list';
 import { tryResolve } from '../plugins/resolve-plugin';
 import { PluginHost } from '../plugins/plugin-host';
 import { providerNameOf, stageOf, type ServiceContext } from '../plugins/service-context';
-import { ConfigSchemaHandler, formatProblems, validateConfiguration } from '../schema';
+import { ConfigSchemaHandler } from '../schema';
 import { createServerlessFacade } from '../v3/serverless-facade';
 import { containsVariables, createCoreVariableSources, resolveVariables } from '../variables';
+import { createConfigReloader } from './reload-config';
 import { reportError } from './report-error';
 import { applyServiceDefaults } from './service-defaults';
+import { warnAboutProblems } from './validate-config';
 
 /** What the CLI package (the composition root) decides. */
 export interface CliPreset {
@@ -141,7 +143,8 @@ export async function runCli(argv: readonly string[], preset: CliPreset, io: Cli
     if (loaded) {
       applyServiceDefaults(context.configuration, options);
       await host.core.configResolved.promise(context);
-      validate(context, loaded, schema, log);
+      warnAboutProblems(context, loaded, schema, log);
+      host.configReloader = createConfigReloader({ host, schema, loaded, instanceId, log });
     }
     await engine.run(command);
     return 0;
@@ -183,14 +186,4 @@ function assertCommandCanRun(command: RegisteredCommand, loaded: LoadedConfig | 
   throw new StratusError('PROVIDER_NOT_FOUND', `provider.name is "${providerName}" in ${loaded.fileName}, and no provider plugin for "${providerName}" is installed.`, {
     hint: packageName ? `Install ${packageName} next to the CLI or in the service.` : `Known providers: ${Object.keys(preset.providerPackages).join(', ') || 'none'}. A plugin can add one with api.registerProvider("${providerName}", …).`,
   });
-}
-
-function validate(context: ServiceContext, loaded: LoadedConfig, schema: ConfigSchemaHandler, log: ReturnType<typeof createLogger>): void {
-  const raw = context.configuration.configValidationMode;
-  const mode = raw === 'error' || raw === 'off' ? raw : 'warn';
-  const problems = validateConfiguration({ configuration: context.configuration, schema: schema.schema, mode, fileName: loaded.fileName, locate: loaded.locate });
-  if (problems.length > 0) {
-    log.warning(`Invalid configuration in ${loaded.fileName}:\n${formatProblems(problems, loaded.fileName)}`);
-    log.notice('  Set "configValidationMode: error" to make these errors, or "off" to hide them.');
-  }
 }

@@ -11,6 +11,8 @@ import type { ServiceContext } from './service-context';
 export interface CoreHooks {
   /** Every variable is resolved; add defaults here (a provider's region…). Runs before schema validation. */
   readonly configResolved: AsyncSeriesHook<[ServiceContext]>;
+  /** The configuration was read again (`api.reloadConfiguration()`); re-apply in-memory changes here. */
+  readonly configReloaded: AsyncSeriesHook<[ServiceContext]>;
 }
 
 /**
@@ -35,6 +37,13 @@ export interface PluginApi {
   getProvider<T = unknown>(name: string): T | undefined;
   /** Run another command's lifecycle (entry points allowed). */
   spawn(command: string | readonly string[], options?: SpawnOptions): Promise<void>;
+  /**
+   * Read the configuration file again (variables, defaults, `configResolved`, validation) and
+   * replace the live configuration in place; `core.configReloaded` runs after. For long-running
+   * commands. Fails, leaving the configuration as it was, when the file is invalid or the
+   * `plugins` list or provider changed (those need a restart).
+   */
+  reloadConfiguration(): Promise<void>;
   /** The Serverless v3 `serverless` object, for adapters that bridge both worlds (a provider's v3 facade). */
   readonly serverless: Record<string, unknown>;
 }

@@ -22,12 +22,17 @@ export interface LoadedPluginRecord {
  * of this host, so the two plugin styles share one registry.
  */
 export class PluginHost {
-  readonly core: CoreHooks = Object.freeze({ configResolved: new AsyncSeriesHook<[ServiceContext]>(['service']) });
+  readonly core: CoreHooks = Object.freeze({
+    configResolved: new AsyncSeriesHook<[ServiceContext]>(['service']),
+    configReloaded: new AsyncSeriesHook<[ServiceContext]>(['service']),
+  });
   readonly plugins: LoadedPluginRecord[] = [];
   private readonly variableSources = new Map<string, { source: VariableSource; owner: string }>();
   private readonly providers = new Map<string, { provider: unknown; owner: string }>();
   /** Set while a plugin is being constructed/applied, so schema fragments know their owner. */
   currentOwner = 'stratus';
+  /** Set by the bootstrap once the configuration is resolved (absent outside a service). */
+  configReloader: (() => Promise<void>) | undefined;
   /** The v3 `serverless` facade, set once built (the bootstrap builds it after the host). */
   serverless: Record<string, unknown> = {};
 
@@ -80,6 +85,13 @@ export class PluginHost {
     return this.engine.spawn(command, options);
   }
 
+  async reloadConfiguration(): Promise<void> {
+    if (!this.configReloader) {
+      throw new StratusError('CONFIG_RELOAD_UNAVAILABLE', 'There is no service configuration to reload here.', { hint: 'Run the command in a service directory.' });
+    }
+    await this.configReloader();
+  }
+
   /** Run `work` with schema fragments and errors attributed to `owner`. */
   async as<T>(owner: string, work: () => T | Promise<T>): Promise<T> {
     const previous = this.currentOwner;
@@ -114,6 +126,7 @@ export class PluginHost {
       registerProvider: (name, provider) => this.registerProvider(pluginName, name, provider),
       getProvider: <T>(name: string) => this.getProvider<T>(name),
       spawn: (command, options) => this.spawn(command, options),
+      reloadConfiguration: () => this.reloadConfiguration(),
       get serverless() {
         return host.serverless;
       },

@@ -1,6 +1,6 @@
 'use strict';
 // Handlers for the offline plugin's tests.
-exports.echo = async (event) => ({ statusCode: 200, body: JSON.stringify({ event, isOffline: process.env.IS_OFFLINE }) });
+exports.echo = async (event) => ({ statusCode: 200, body: JSON.stringify({ event, isOffline: process.env.IS_OFFLINE, reloadedEnv: process.env.ADDED_BY_RELOAD }) });
 
 exports.hello = async () => ({ statusCode: 200, body: JSON.stringify({ message: 'hello' }) });
 
