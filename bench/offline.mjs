@@ -2,6 +2,8 @@
 //
 //   pnpm --filter @stratus/plugin-offline build && node bench/offline.mjs [seconds=10] [connections=50]
 //
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node flags to the stratus process (profiling).
+//
 // Builds a one-route hello service in a temp dir, starts `stratus offline start` through the CLI
 // (as a user does) and a bare `http` server answering the same JSON, drives each with a small
 // keep-alive HTTP/1.1 load generator (raw sockets, no pipelining) on 127.0.0.1, and prints
@@ -16,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CLI = path.join(root, 'packages', 'cli', 'bin', 'stratus.js');
 const PLUGIN = path.join(root, 'plugins', 'offline', 'dist', 'index.js');
 
@@ -148,7 +151,7 @@ const floorSource = `require('http').createServer((req, res) => { res.writeHead(
 try {
   const results = [];
   results.push(await run('bare node http (floor)', process.execPath, (port) => ['-e', floorSource, String(port)], {}, '/dev/hello'));
-  results.push(await run('stratus offline', process.execPath, (port) => [CLI, 'offline', 'start', '--httpPort', String(port), '--host', '127.0.0.1'], { cwd: dir }, '/dev/hello'));
+  results.push(await run('stratus offline', process.execPath, (port) => [...nodeArgs, CLI, 'offline', 'start', '--httpPort', String(port), '--host', '127.0.0.1'], { cwd: dir }, '/dev/hello'));
   console.log(`${os.cpus().length} CPUs, ${connections} connections, ${seconds} s per target, Node ${process.version}`);
   console.table(
     results.map((r) => ({

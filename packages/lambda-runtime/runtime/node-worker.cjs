@@ -4,16 +4,22 @@
 // `new Worker(source, { eval: true })`, so it also works inside the CLI's one-file bundle.
 //
 // Protocol (structured-clone messages on parentPort):
-//   parent → worker  { id, event, deadline, clientContext }
+//   parent → worker  { id, event, deadline, clientContext, codec? }
+//                    codec: path of a module { decodeEvent(input), encodeResult(result) } applied here:
+//                    `event` is then its compact input, and the result goes back encoded
 //   worker → parent  { t: 'ready' } | { t: 'initError', error }
 //                    { t: 'log', id, line }
 //                    { t: 'result', id, payload }   payload: JSON text (Lambda serialises the result)
+//                    { t: 'result', id, payload, encoded: true }   payload: the codec's encodeResult output
 //                    { t: 'error', id, error }      error: { errorType, errorMessage, stackTrace }
 const { parentPort, workerData } = require('node:worker_threads');
 const { format } = require('node:util');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+
+// Kept for loading event codecs (absolute paths), before the globals below are removed.
+const loadCodecModule = require;
 
 // Run with `eval: true`, this script's `require`, `module`… are globals: keep them from handlers
 // (an ESM handler must not see `require`, as in Lambda).
@@ -95,7 +101,18 @@ function makeContext(request, settle) {
   };
 }
 
+const codecs = new Map();
+function codecOf(codecPath) {
+  let codec = codecs.get(codecPath);
+  if (!codec) {
+    codec = loadCodecModule(codecPath);
+    codecs.set(codecPath, codec);
+  }
+  return codec;
+}
+
 function invoke(method, request) {
+  let codec;
   return new Promise((resolve) => {
     let settled = false;
     const settle = (error, result) => {
@@ -112,13 +129,15 @@ function invoke(method, request) {
         parentPort.postMessage({ t: 'error', id: request.id, error: toError(serialiseError) });
         return resolve();
       }
-      parentPort.postMessage({ t: 'result', id: request.id, payload });
+      if (codec) parentPort.postMessage({ t: 'result', id: request.id, payload: codec.encodeResult(JSON.parse(payload)), encoded: true });
+      else parentPort.postMessage({ t: 'result', id: request.id, payload });
       resolve();
     };
     const context = makeContext(request, settle);
     let returned;
     try {
-      returned = method(request.event, context, settle);
+      codec = request.codec ? codecOf(request.codec) : undefined;
+      returned = method(codec ? codec.decodeEvent(request.event) : request.event, context, settle);
     } catch (error) {
       return settle(error);
     }

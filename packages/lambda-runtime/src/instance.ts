@@ -7,6 +7,8 @@ export interface InstanceRequest {
   /** Epoch ms when the function times out (`getRemainingTimeInMillis`). */
   deadline: number;
   clientContext: unknown;
+  /** Absolute path of an `EventCodec` module the instance applies itself (Node workers). */
+  codec?: string;
 }
 
 export type RunResult =
@@ -20,7 +22,8 @@ export type WireMessage =
   | { t: 'ready' }
   | { t: 'initError'; error: InvokeError }
   | { t: 'log'; id: string | null; line: string }
-  | { t: 'result'; id: string; payload: unknown }
+  /** `encoded`: the payload is already a codec's output (no JSON text to parse). */
+  | { t: 'result'; id: string; payload: unknown; encoded?: boolean }
   | { t: 'error'; id: string; error: InvokeError };
 
 type LineSink = (line: string) => void;
@@ -48,6 +51,11 @@ export abstract class Instance {
     });
   }
 
+  /** Whether `run` accepts `request.codec` (the instance applies the codec itself). */
+  abstract readonly appliesCodecs: boolean;
+  /** Set once `ready` resolved without an error (saves a timer per call on the hot path). */
+  isReady = false;
+
   /** Stop the instance now (timeout, reload, idle, close). */
   abstract kill(): void;
   /** Keep the Node process alive while busy; let it exit while idle. */
@@ -67,6 +75,7 @@ export abstract class Instance {
         this.log(message.line, message.id);
         return;
       case 'ready':
+        this.isReady = true;
         this.resolveReady(undefined);
         return;
       case 'initError':
@@ -82,7 +91,7 @@ export abstract class Instance {
         if (message.t === 'error') pending.resolve({ kind: 'error', error: message.error });
         else {
           try {
-            pending.resolve({ kind: 'result', payload: this.decodePayload(message.payload) });
+            pending.resolve({ kind: 'result', payload: message.encoded ? message.payload : this.decodePayload(message.payload) });
           } catch (error) {
             pending.resolve({ kind: 'error', error: { errorType: 'Runtime.MarshalError', errorMessage: (error as Error).message } });
           }

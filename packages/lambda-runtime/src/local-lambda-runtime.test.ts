@@ -260,6 +260,27 @@ describe('LocalLambdaRuntime — Python handlers', () => {
   });
 });
 
+describe('LocalLambdaRuntime — event codecs', () => {
+  const runtime = new LocalLambdaRuntime({ region: 'eu-west-1', baseEnvironment: { IS_LOCAL: 'true' }, codecs: { wrap: path.join(FIXTURES, 'codec', 'wrap-codec.cjs') } });
+  afterAll(() => runtime.close());
+
+  it('applies the codec inside a Node worker, to the result as Lambda serialises it', async () => {
+    const payload = ok(await runtime.invoke(nodeFn('node/handlers.dated', { key: 'dated' }), ['GET', '/x'], { codec: 'wrap' }));
+    expect(payload).toEqual({ encodedIn: 'worker', result: { event: { names: ['IS_LOCAL'], compact: ['GET', '/x'], decodedIn: 'worker' }, at: '1970-01-01T00:00:00.000Z' } });
+  });
+
+  it('applies it in the calling thread for Python handlers', async () => {
+    const payload = ok(await runtime.invoke(pyFn('handler.hello'), 7, { codec: 'wrap' })) as { encodedIn: string; result: { input: unknown } };
+    expect(payload.encodedIn).toBe('main');
+    expect(payload.result.input).toEqual({ names: ['IS_LOCAL'], compact: 7, decodedIn: 'main' });
+  });
+
+  it('leaves handler errors as they are, and rejects an unknown codec name', async () => {
+    expect(failed(await runtime.invoke(nodeFn('node/handlers.throws', { key: 'throws' }), {}, { codec: 'wrap' })).error).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input' });
+    await expect(runtime.invoke(nodeFn('node/handlers.hello'), {}, { codec: 'nope' })).rejects.toThrow('No event codec named "nope"');
+  });
+});
+
 describe('embedded sources', () => {
   it('match runtime/node-worker.cjs and python/bootstrap.py (run `pnpm embed` after editing them)', () => {
     const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');

@@ -5,7 +5,7 @@ import type { Instance } from './instance';
 import { functionIdentity, lambdaEnvironment } from './lambda-environment';
 import { NodeInstance } from './node-instance';
 import { PythonInstance } from './python-instance';
-import type { InvokeError, InvokeOptions, InvokeOutcome, LocalFunction, LocalLambdaRuntimeOptions } from './types';
+import type { EventCodec, InvokeError, InvokeOptions, InvokeOutcome, LocalFunction, LocalLambdaRuntimeOptions } from './types';
 
 /** Lambda's own limit on the init phase (loading the handler module). */
 const INIT_TIMEOUT_MS = 10_000;
@@ -45,6 +45,8 @@ export class LocalLambdaRuntime {
   private readonly pools = new Map<string, Pool>();
   private readonly maxInstances: number;
   private readonly idleTimeoutMs: number;
+  /** Codecs applied in this thread (for instances that do not apply them themselves). */
+  private readonly loadedCodecs = new Map<string, EventCodec>();
   private closed = false;
 
   constructor(private readonly options: LocalLambdaRuntimeOptions) {
@@ -61,21 +63,33 @@ export class LocalLambdaRuntime {
       logs.push(line);
       onLog?.(fn.key, requestId, line);
     };
+    const codecPath = options.codec === undefined ? undefined : this.codecPath(options.codec);
     const pool = this.poolFor(fn);
     const instance = await this.acquire(pool, fn);
     const failure = (error: InvokeError, durationMs: number, timedOut = false): InvokeOutcome => ({ ok: false, error, logs, durationMs, requestId, timedOut });
 
-    const initError = await withTimer(instance.ready, INIT_TIMEOUT_MS, () => instance.kill());
-    if (initError !== undefined || instance.dead) {
-      this.release(pool, fn, instance);
-      return failure(initError ?? { errorType: 'Runtime.InitTimeout', errorMessage: `Init timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, 0);
+    if (!instance.isReady) {
+      const initError = await withTimer(instance.ready, INIT_TIMEOUT_MS, () => instance.kill());
+      if (initError !== undefined || instance.dead) {
+        this.release(pool, fn, instance);
+        return failure(initError ?? { errorType: 'Runtime.InitTimeout', errorMessage: `Init timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, 0);
+      }
     }
+    // A Node worker applies the codec itself; for other runtimes it runs here, around the call.
+    const localCodec = codecPath !== undefined && !instance.appliesCodecs ? this.loadCodec(codecPath) : undefined;
 
     const timeoutMs = fn.timeoutSeconds * 1000;
     let timedOut = false;
     instance.setRef(true);
     const start = performance.now();
-    const run = instance.run({ id: requestId, event, deadline: Date.now() + timeoutMs, clientContext: options.clientContext }, onLine);
+    const request = {
+      id: requestId,
+      event: localCodec ? localCodec.decodeEvent(event) : event,
+      deadline: Date.now() + timeoutMs,
+      clientContext: options.clientContext,
+      ...(codecPath !== undefined && !localCodec ? { codec: codecPath } : {}),
+    };
+    const run = instance.run(request, onLine);
     const result = options.noTimeout
       ? await run
       : await withTimer(run, timeoutMs, () => {
@@ -86,7 +100,7 @@ export class LocalLambdaRuntime {
     this.release(pool, fn, instance);
 
     if (timedOut) return failure({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` }, durationMs, true);
-    if (result.kind === 'result') return { ok: true, payload: result.payload, logs, durationMs, requestId };
+    if (result.kind === 'result') return { ok: true, payload: localCodec ? localCodec.encodeResult(result.payload) : result.payload, logs, durationMs, requestId };
     return failure(result.error, durationMs);
   }
 
@@ -100,6 +114,21 @@ export class LocalLambdaRuntime {
   async close(): Promise<void> {
     this.closed = true;
     for (const pool of this.pools.values()) this.drop(pool);
+  }
+
+  private codecPath(name: string): string {
+    const codecPath = this.options.codecs?.[name];
+    if (codecPath === undefined) throw new StratusError('LAMBDA_RUNTIME_UNKNOWN_CODEC', `No event codec named "${name}" was given to the local Lambda runtime`);
+    return codecPath;
+  }
+
+  private loadCodec(codecPath: string): EventCodec {
+    let codec = this.loadedCodecs.get(codecPath);
+    if (!codec) {
+      codec = require(codecPath) as EventCodec;
+      this.loadedCodecs.set(codecPath, codec);
+    }
+    return codec;
   }
 
   private poolFor(fn: LocalFunction): Pool {

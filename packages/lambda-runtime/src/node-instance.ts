@@ -3,9 +3,9 @@ import { NODE_WORKER_SOURCE } from './embedded-sources';
 import { Instance, type InstanceRequest, type WireMessage } from './instance';
 import type { FunctionIdentity } from './lambda-environment';
 
-
 /** A Node.js handler in its own worker thread, with its own `process.env`. */
 export class NodeInstance extends Instance {
+  readonly appliesCodecs = true;
   private readonly worker: Worker;
 
   constructor(options: { codeDir: string; handler: string; identity: FunctionIdentity; env: Record<string, string>; strayLog: (id: string | null, line: string) => void }) {

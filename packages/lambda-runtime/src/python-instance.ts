@@ -25,6 +25,7 @@ function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
  * JSON lines on stdin, replies as JSON lines on fd 3; the process's stdout/stderr are logs.
  */
 export class PythonInstance extends Instance {
+  readonly appliesCodecs = false;
   private readonly child: ChildProcess;
   private readonly stdin: Writable;
   private stderrTail = '';

@@ -31,6 +31,23 @@ export interface InvokeOptions {
   clientContext?: unknown;
   /** Do not enforce the function's timeout (offline's `--noTimeout`). */
   noTimeout?: boolean;
+  /**
+   * Name of a codec from `LocalLambdaRuntimeOptions.codecs`: the call passes the codec's compact
+   * input instead of the event, and gets the codec's encoding of the result as `payload`.
+   */
+  codec?: string;
+}
+
+/**
+ * A CommonJS module (`module.exports = { decodeEvent, encodeResult }`) that turns a compact input
+ * into the handler's event and the handler's result into what the caller needs. Node handlers run
+ * it inside their worker thread, so the caller's thread sends and receives less (the offline HTTP
+ * path is hot); for other runtimes it runs in the caller's thread. Both functions must not throw.
+ */
+export interface EventCodec {
+  decodeEvent(input: unknown): unknown;
+  /** Gets the result as Lambda serialises it (after a JSON round trip). */
+  encodeResult(result: unknown): unknown;
 }
 
 export interface LocalLambdaRuntimeOptions {
@@ -41,6 +58,8 @@ export interface LocalLambdaRuntimeOptions {
   maxInstancesPerFunction?: number;
   /** An instance idle this long is terminated (default 60 000 ms). */
   idleTimeoutMs?: number;
+  /** Codec name → absolute path of its module (see `EventCodec`). */
+  codecs?: Record<string, string>;
   /** Each line a handler logs, as it happens (`fn` is the function key). */
   onLog?: (fn: string, requestId: string, line: string) => void;
 }

@@ -22,3 +22,4 @@ exports.exit = async () => { process.exit(3); };
 exports.uncaught = async () => { setTimeout(() => { throw new Error('outside the handler'); }, 1); await new Promise((resolve) => setTimeout(resolve, 1000)); return 'unreachable'; };
 exports.global = async (event) => { if (event.value) globalThis.shared = event.value; return globalThis.shared === undefined ? 'unset' : globalThis.shared; };
 exports.nested = { deep: async () => 'deep' };
+exports.dated = async (event) => ({ event, at: new Date(0), skipped: undefined });
