@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '@stratus/core';
-import type { HttpLambdaAuthorizer } from '@stratus/event-http';
+import type { HttpCognitoAuthorizer, HttpLambdaAuthorizer } from '@stratus/event-http';
 import type { LocalFunction, LocalLambdaRuntime } from '@stratus/lambda-runtime';
+import { checkCognitoToken } from './cognito-token';
 import { ACCOUNT_ID, API_ID, type ProxyEvent } from './event-builder';
 import { jsonReply, type HttpReply } from './response-mapper';
 import type { Route } from './routes';
@@ -20,12 +21,16 @@ const explicitDeny = (): HttpReply => jsonReply(403, { message: 'User is not aut
 const implicitDeny = (): HttpReply => jsonReply(403, { message: 'User is not authorized to access this resource' }, { 'x-amzn-ErrorType': 'AccessDeniedException' });
 const configurationError = (): HttpReply => jsonReply(500, { message: null }, { 'x-amzn-ErrorType': 'AuthorizerConfigurationException' });
 
-/** The Lambda authorizer of a route that can be evaluated locally, or a reason it cannot. */
-export function localAuthorizerOf(route: Route): { authorizer: HttpLambdaAuthorizer } | { unsupported: string } | undefined {
+/** An authorizer evaluated here: a function of the service, or a Cognito user pool (tokens decoded, not signature-checked). */
+export type LocalAuthorizer = HttpLambdaAuthorizer | HttpCognitoAuthorizer;
+
+/** The authorizer of a route that can be evaluated locally, or a reason it cannot. */
+export function localAuthorizerOf(route: Route): { authorizer: LocalAuthorizer } | { unsupported: string } | undefined {
   const authorizer = route.event.authorizer;
   if (!authorizer) return undefined;
   if (authorizer.kind === 'lambda' && authorizer.functionName !== undefined) return { authorizer };
-  const what = authorizer.kind === 'lambda' ? 'an authorizer given by ARN' : authorizer.kind === 'aws-iam' ? 'aws_iam' : authorizer.kind === 'cognito' ? 'a Cognito authorizer' : 'an existing authorizer (authorizerId)';
+  if (authorizer.kind === 'cognito') return { authorizer };
+  const what = authorizer.kind === 'lambda' ? 'an authorizer given by ARN' : authorizer.kind === 'aws-iam' ? 'aws_iam' : 'an existing authorizer (authorizerId)';
   return { unsupported: `${what} cannot be evaluated locally` };
 }
 
@@ -94,7 +99,8 @@ export class AuthorizerEvaluator {
     this.cache.clear();
   }
 
-  async authorize(authorizer: HttpLambdaAuthorizer, req: IncomingMessage, event: ProxyEvent, methodArn: string): Promise<AuthorizerDecision> {
+  async authorize(authorizer: LocalAuthorizer, req: IncomingMessage, event: ProxyEvent, methodArn: string): Promise<AuthorizerDecision> {
+    if (authorizer.kind === 'cognito') return this.authorizeCognito(authorizer, req, event);
     const sources = (authorizer.identitySource ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
     const identities = sources.map((source) => readIdentity(source, req, event));
     if (identities.some((value) => value === undefined || value === '')) return { allow: false, reply: unauthorized() };
@@ -122,6 +128,17 @@ export class AuthorizerEvaluator {
     const decision: AuthorizerDecision = { allow: true, authorizer: { ...context, principalId: result.principalId, integrationLatency: 0 } };
     if (result.usageIdentifierKey !== undefined) decision.usageIdentifierKey = result.usageIdentifierKey;
     return decision;
+  }
+
+  /** A Cognito user pool authorizer: the token's claims reach the handler as `requestContext.authorizer.claims`. */
+  private authorizeCognito(authorizer: HttpCognitoAuthorizer, req: IncomingMessage, event: ProxyEvent): AuthorizerDecision {
+    const token = readIdentity(authorizer.identitySource ?? 'method.request.header.Authorization', req, event);
+    const check = checkCognitoToken(token, { userPoolArn: authorizer.arn, ...(authorizer.scopes ? { scopes: authorizer.scopes } : {}) });
+    if (!check.allow) {
+      this.log.verbose(`Cognito authorizer "${authorizer.name}": ${check.reason}`);
+      return { allow: false, reply: unauthorized() };
+    }
+    return { allow: true, authorizer: { claims: check.claims } };
   }
 
   private async invoke(authorizer: HttpLambdaAuthorizer, event: ProxyEvent, token: string, methodArn: string): Promise<AuthorizerResult | HttpReply> {

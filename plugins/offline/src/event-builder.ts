@@ -99,8 +99,62 @@ function identityDefaults(): Record<string, string | null> {
   return staticIdentity;
 }
 
+/**
+ * Everything the event is built from, as plain data: the server takes it from the request, and
+ * the event can then be built in the handler's worker thread (see ./proxy-codec.ts).
+ */
+export interface ProxyRequestParts {
+  method: string;
+  pathname: string;
+  search: string;
+  /** `req.rawHeaders`: names with their original casing, then values. */
+  rawHeaders: string[];
+  userAgent: string;
+  /**
+   * The body as the handler gets it: text, or base64 for binary content types; null when empty.
+   * (A string: a Buffer from the socket may view a much larger pooled memory block, which a
+   * worker message would copy whole.)
+   */
+  body: string | null;
+  isBase64Encoded: boolean;
+  bodyLength: number;
+  resource: string;
+  operationId: string | undefined;
+  pathParameters: Record<string, string> | null;
+  stage: string;
+  stagePath: string;
+  sourceIp: string;
+  httpVersion: string;
+  /** For `private` routes: the `x-api-key` sent (identity.apiKey). */
+  apiKey?: string | null;
+}
+
+export function requestParts(req: IncomingMessage, info: RequestInfo): ProxyRequestParts {
+  return {
+    method: info.method,
+    pathname: info.pathname,
+    search: info.search,
+    rawHeaders: req.rawHeaders,
+    userAgent: req.headers['user-agent'] ?? '',
+    ...encodeBody(info.body, req.headers['content-type'] ?? ''),
+    resource: info.match.route.resource,
+    operationId: info.match.route.event.operationId,
+    pathParameters: info.match.pathParameters,
+    stage: info.stage,
+    stagePath: info.stagePath,
+    sourceIp: normalizeIp(req.socket.remoteAddress),
+    httpVersion: req.httpVersion,
+  };
+}
+
+function encodeBody(body: Buffer, contentType: string): Pick<ProxyRequestParts, 'body' | 'isBase64Encoded' | 'bodyLength'> {
+  if (body.length === 0) return { body: null, isBase64Encoded: false, bodyLength: 0 };
+  const isBase64Encoded = BINARY_TYPES.test(contentType);
+  return { body: body.toString(isBase64Encoded ? 'base64' : 'utf8'), isBase64Encoded, bodyLength: body.length };
+}
+
 /** Headers with their original casing (from `rawHeaders`); `headers` keeps the last value of a repeated name. */
-export function readHeaders(req: IncomingMessage): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+export function readHeaders(req: Pick<IncomingMessage, 'rawHeaders'>): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const raw = req.rawHeaders;
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
@@ -137,19 +191,14 @@ export function readQuery(search: string): { single: Record<string, string> | nu
 }
 
 /** Build the event a lambda-proxy handler receives for this request. */
-export function buildProxyEvent(req: IncomingMessage, info: RequestInfo): ProxyEvent {
-  const { headers, multiValueHeaders } = readHeaders(req);
-  const { single, multi } = readQuery(info.search);
-  const { route, pathParameters } = info.match;
-  let body: string | null = null;
-  let isBase64Encoded = false;
-  if (info.body.length > 0) {
-    const contentType = req.headers['content-type'] ?? '';
-    isBase64Encoded = BINARY_TYPES.test(contentType);
-    body = info.body.toString(isBase64Encoded ? 'base64' : 'utf8');
+export function buildProxyEvent(parts: ProxyRequestParts): ProxyEvent {
+  const { headers, multiValueHeaders } = readHeaders(parts);
+  const { single, multi } = readQuery(parts.search);
+  const { body, isBase64Encoded } = parts;
+  if (body !== null) {
     // serverless-offline adds these when a body exists (hapi would otherwise hide them).
     if (!hasHeader(headers, 'content-length')) {
-      headers['Content-Length'] = String(info.body.length);
+      headers['Content-Length'] = String(parts.bodyLength);
       multiValueHeaders['Content-Length'] = [headers['Content-Length']];
     }
     if (!hasHeader(headers, 'content-type')) {
@@ -158,42 +207,44 @@ export function buildProxyEvent(req: IncomingMessage, info: RequestInfo): ProxyE
     }
   }
   const now = Date.now();
-  const path = info.stagePath !== '' && info.pathname.startsWith(info.stagePath) ? info.pathname.slice(info.stagePath.length) || '/' : info.pathname;
+  const path = parts.stagePath !== '' && parts.pathname.startsWith(parts.stagePath) ? parts.pathname.slice(parts.stagePath.length) || '/' : parts.pathname;
+  const identity: Record<string, string | null> = {
+    ...identityDefaults(),
+    sourceIp: parts.sourceIp,
+    user: 'offlineContext_user',
+    userAgent: parts.userAgent,
+    userArn: 'offlineContext_userArn',
+  };
+  if (parts.apiKey !== undefined) identity.apiKey = parts.apiKey;
   const requestContext: ProxyRequestContext = {
     accountId: ACCOUNT_ID,
     apiId: API_ID,
     domainName: 'offlineContext_domainName',
     domainPrefix: 'offlineContext_domainPrefix',
     extendedRequestId: randomUUID(),
-    httpMethod: info.method,
-    identity: {
-      ...identityDefaults(),
-      sourceIp: normalizeIp(req.socket.remoteAddress),
-      user: 'offlineContext_user',
-      userAgent: req.headers['user-agent'] ?? '',
-      userArn: 'offlineContext_userArn',
-    },
-    path: info.pathname,
-    protocol: `HTTP/${req.httpVersion}`,
+    httpMethod: parts.method,
+    identity,
+    path: parts.pathname,
+    protocol: `HTTP/${parts.httpVersion}`,
     requestId: randomUUID(),
     requestTime: requestTime(now),
     requestTimeEpoch: now,
     resourceId: 'offlineContext_resourceId',
-    resourcePath: route.resource,
-    stage: info.stage,
+    resourcePath: parts.resource,
+    stage: parts.stage,
   };
-  if (route.event.operationId !== undefined) requestContext.operationName = route.event.operationId;
+  if (parts.operationId !== undefined) requestContext.operationName = parts.operationId;
   return {
     body,
     headers,
     multiValueHeaders,
-    httpMethod: info.method,
+    httpMethod: parts.method,
     isBase64Encoded,
     path,
-    pathParameters,
+    pathParameters: parts.pathParameters,
     queryStringParameters: single,
     multiValueQueryStringParameters: multi,
-    resource: route.resource,
+    resource: parts.resource,
     stageVariables: null,
     requestContext,
   };

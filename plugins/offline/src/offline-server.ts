@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import * as path from 'node:path';
 import { stageOf, type Logger } from '@stratus/core';
-import type { HttpLambdaAuthorizer } from '@stratus/event-http';
 import { LocalLambdaRuntime, type InvokeOutcome, type LocalFunction } from '@stratus/lambda-runtime';
 import { isApiKeyAccepted, resolveApiKeys, type ApiKeys } from './api-keys';
-import { AuthorizerEvaluator, localAuthorizerOf } from './authorizers';
+import { AuthorizerEvaluator, localAuthorizerOf, type LocalAuthorizer } from './authorizers';
 import { addCorsHeaders, corsSettingsOf, preflightHeaders } from './cors';
 import { offlineErrors } from './errors';
-import { buildProxyEvent } from './event-builder';
-import { buildLocalFunctions, regionOf } from './local-functions';
+import { buildProxyEvent, requestParts, type ProxyEvent } from './event-builder';
+import { compileLambdaIntegration, type LambdaIntegration } from './lambda-integration';
+import { asRecord, buildLocalFunctions, regionOf } from './local-functions';
+import { mediaTypeOf } from './media-type';
 import { resolveOptions, type OfflineOptions } from './options';
+import { compileBodyValidator, invalidRequestBody, SchemaCompiler, type BodyValidator } from './request-validation';
 import { endpointTimeout, internalServerError, jsonReply, mapProxyOutcome, type HttpReply } from './response-mapper';
 import { buildRoutes, RouteMatcher, routeUrl, type Route } from './routes';
 
@@ -24,7 +28,21 @@ export interface OfflineContext {
   options: Record<string, unknown>;
   serviceDir: string;
   log: Logger;
+  /**
+   * The compiled lambda-proxy codec (`proxy-codec.js`) Node handlers' workers load to build the
+   * event themselves; `null` builds every event here. Default: the one next to this module, when
+   * it runs compiled.
+   */
+  proxyCodecPath?: string | null;
 }
+
+/** Running compiled, the codec sits next to this module; from TypeScript sources (tests) it does not. */
+function defaultProxyCodecPath(): string | null {
+  const compiled = path.join(__dirname, 'proxy-codec.js');
+  return existsSync(compiled) ? compiled : null;
+}
+
+const PROXY_CODEC = 'lambda-proxy';
 
 export interface OfflineServer {
   /** `http://host:port` of the API Gateway emulator. */
@@ -52,20 +70,52 @@ interface ServiceState {
   matcher: RouteMatcher;
   apiKeys: ApiKeys;
   /** Per route: its Lambda authorizer when it can run locally. */
-  authorizers: Map<Route, HttpLambdaAuthorizer>;
+  authorizers: Map<Route, LocalAuthorizer>;
+  /** Per route with `request.schemas`: its body validator. */
+  bodyValidators: Map<Route, BodyValidator>;
+  /** Per `integration: lambda` route: its request/response mappings. */
+  lambdaIntegrations: Map<Route, LambdaIntegration>;
+}
+
+/** Body validators and lambda integrations, compiled once per route (never per request). */
+function compileRouteMappings(
+  routes: readonly Route[],
+  functions: ReadonlyMap<string, LocalFunction>,
+  configuration: Record<string, unknown>,
+  log: Logger,
+  warnAtStart: boolean,
+): Pick<ServiceState, 'bodyValidators' | 'lambdaIntegrations'> {
+  const warn = (message: string): void => (warnAtStart ? log.warning(message) : undefined);
+  const providerSchemas = asRecord(asRecord(asRecord(asRecord(configuration.provider).apiGateway).request).schemas);
+  const compiler = new SchemaCompiler();
+  const bodyValidators = new Map<Route, BodyValidator>();
+  const lambdaIntegrations = new Map<Route, LambdaIntegration>();
+  for (const route of routes) {
+    const where = `functions.${route.functionKey} (${route.method} ${route.resource})`;
+    const validator = route.event.request?.schemas ? compileBodyValidator(route.event.request.schemas, providerSchemas, compiler, where, warn) : undefined;
+    if (validator) bodyValidators.set(route, validator);
+    const fn = functions.get(route.functionKey);
+    if (route.event.integration === 'lambda' && fn) lambdaIntegrations.set(route, compileLambdaIntegration(route, fn, { where, warn, warnOnRequest: (message) => log.warning(message) }));
+  }
+  return { bodyValidators, lambdaIntegrations };
 }
 
 function buildState(configuration: Record<string, unknown>, stage: string, base: string, serviceDir: string, log: Logger, warn: boolean): ServiceState {
   const functions = buildLocalFunctions(configuration, stage, serviceDir, log);
   const routes = buildRoutes(configuration, base, log);
-  const authorizers = new Map<Route, HttpLambdaAuthorizer>();
+  const authorizers = new Map<Route, LocalAuthorizer>();
   for (const route of routes) {
     const found = localAuthorizerOf(route);
     if (!found) continue;
-    if ('authorizer' in found) authorizers.set(route, found.authorizer);
-    else if (warn) log.warning(`${route.method} ${route.resource} (λ: ${route.functionKey}): ${found.unsupported}; the route is left open.`);
+    if ('authorizer' in found) {
+      authorizers.set(route, found.authorizer);
+      if (warn && found.authorizer.kind === 'cognito') {
+        log.notice(`${route.method} ${route.resource} (λ: ${route.functionKey}): Cognito tokens are checked for expiry, issuer and scopes; their signatures are not verified locally.`);
+      }
+    } else if (warn) log.warning(`${route.method} ${route.resource} (λ: ${route.functionKey}): ${found.unsupported}; the route is left open.`);
   }
-  return { functions, routes, matcher: new RouteMatcher(routes, base), apiKeys: resolveApiKeys(configuration, routes.some((route) => route.event.private)), authorizers };
+  const mappings = compileRouteMappings(routes, functions, configuration, log, warn);
+  return { functions, routes, matcher: new RouteMatcher(routes, base), apiKeys: resolveApiKeys(configuration, routes.some((route) => route.event.private)), authorizers, ...mappings };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -122,16 +172,19 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
   const base = `${options.prefix ? `/${options.prefix}` : ''}${stagePath}`;
   let state = buildState(context.configuration, stage, base, serviceDir, log, true);
 
+  const proxyCodecPath = context.proxyCodecPath === undefined ? defaultProxyCodecPath() : context.proxyCodecPath;
+  const verbose = log.settings.verbose || log.settings.debug;
   const runtime = new LocalLambdaRuntime({
     region,
     baseEnvironment: { IS_OFFLINE: 'true' },
+    ...(proxyCodecPath ? { codecs: { [PROXY_CODEC]: proxyCodecPath } } : {}),
     onLog: (fn, _requestId, line) => log.notice(`(λ: ${fn}) ${line}`),
   });
   const authorizers = new AuthorizerEvaluator(runtime, () => state.functions, region, log);
 
-  async function invokeWithGatewayTimeout(fn: LocalFunction, event: unknown): Promise<InvokeOutcome | 'gateway-timeout'> {
+  async function invokeWithGatewayTimeout(fn: LocalFunction, event: unknown, codec?: string): Promise<InvokeOutcome | 'gateway-timeout'> {
     if (options.reloadHandler) await runtime.reload(fn.key);
-    const running = runtime.invoke(fn, event, { noTimeout: options.noTimeout });
+    const running = runtime.invoke(fn, event, codec === undefined ? { noTimeout: options.noTimeout } : { noTimeout: options.noTimeout, codec });
     // The runtime enforces the function's own timeout; API Gateway gives up after 29 s whatever it is.
     if (options.noTimeout || fn.timeoutSeconds * 1000 <= API_GATEWAY_TIMEOUT_MS) return running;
     let timer: NodeJS.Timeout | undefined;
@@ -143,6 +196,20 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function gatewayTimedOut(route: Route): HttpReply {
+    log.error(`(λ: ${route.functionKey}) API Gateway's 29 s integration timeout passed`);
+    return endpointTimeout();
+  }
+
+  /** A non-proxy request: request template → invocation → status selection and response template. */
+  async function serveLambdaIntegration(integration: LambdaIntegration, route: Route, fn: LocalFunction, event: ProxyEvent, body: Buffer, mediaType: string, onProblem: (reason: string) => void): Promise<HttpReply> {
+    const mapped = integration.mapRequest(event, body.toString('utf8'), mediaType, onProblem);
+    if (!mapped.ok) return mapped.reply;
+    const outcome = await invokeWithGatewayTimeout(fn, mapped.event);
+    if (outcome === 'gateway-timeout') return gatewayTimedOut(route);
+    return integration.mapResponse(outcome, event, onProblem);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -171,8 +238,12 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
     const body = await readBody(req);
     if (body === undefined) return send(res, jsonReply(413, { message: 'Request Too Long' }));
 
-    const event = buildProxyEvent(req, { method, pathname, search, body, match, stage, stagePath });
-    log.verbose(`${method} ${pathname} (λ: ${route.functionKey})`);
+    const parts = requestParts(req, { method, pathname, search, body, match, stage, stagePath });
+    // Built here only when something here reads it (authorizers, mapping templates); otherwise
+    // the handler's worker builds it from `parts` (./proxy-codec.ts).
+    let built: ProxyEvent | undefined;
+    const event = (): ProxyEvent => (built ??= buildProxyEvent(parts));
+    if (verbose) log.verbose(`${method} ${pathname} (λ: ${route.functionKey})`);
 
     let apiKeyChecked = false;
     const apiKey = req.headers['x-api-key'];
@@ -184,14 +255,14 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
       } else {
         apiKeyChecked = true;
       }
-      event.requestContext.identity.apiKey = typeof apiKey === 'string' ? apiKey : null;
+      parts.apiKey = typeof apiKey === 'string' ? apiKey : null;
     }
 
     const authorizer = options.noAuth ? undefined : state.authorizers.get(route);
     if (authorizer) {
-      const decision = await authorizers.authorize(authorizer, req, event, authorizers.methodArn(stage, method, event.path));
+      const decision = await authorizers.authorize(authorizer, req, event(), authorizers.methodArn(stage, method, event().path));
       if (!decision.allow) return send(res, decision.reply);
-      event.requestContext.authorizer = decision.authorizer;
+      event().requestContext.authorizer = decision.authorizer;
       if (route.event.private && !apiKeyChecked && decision.usageIdentifierKey === undefined) {
         return send(res, jsonReply(403, { message: 'Forbidden' }, { 'x-amzn-ErrorType': 'ForbiddenException' }));
       }
@@ -200,13 +271,22 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
       }
     }
 
-    const outcome = await invokeWithGatewayTimeout(fn, event);
+    // API Gateway validates the body whatever the integration.
+    const validator = state.bodyValidators.get(route);
+    const mediaType = validator || route.event.integration === 'lambda' ? mediaTypeOf(req.headers['content-type']) : '';
+    if (validator && !validator.accepts(mediaType, body)) return send(res, invalidRequestBody());
+
+    const onProblem = (reason: string): void => log.error(`(λ: ${route.functionKey}) ${method} ${pathname}: ${reason}`);
+    const integration = state.lambdaIntegrations.get(route);
     let reply: HttpReply;
-    if (outcome === 'gateway-timeout') {
-      log.error(`(λ: ${route.functionKey}) API Gateway's 29 s integration timeout passed`);
-      reply = endpointTimeout();
+    if (integration) {
+      reply = await serveLambdaIntegration(integration, route, fn, event(), body, mediaType, onProblem);
+    } else if (built === undefined && proxyCodecPath) {
+      const outcome = await invokeWithGatewayTimeout(fn, parts, PROXY_CODEC);
+      reply = outcome === 'gateway-timeout' ? gatewayTimedOut(route) : mapProxyOutcome(outcome, onProblem, true);
     } else {
-      reply = mapProxyOutcome(outcome, (reason) => log.error(`(λ: ${route.functionKey}) ${method} ${pathname}: ${reason}`));
+      const outcome = await invokeWithGatewayTimeout(fn, event());
+      reply = outcome === 'gateway-timeout' ? gatewayTimedOut(route) : mapProxyOutcome(outcome, onProblem);
     }
     const cors = corsSettingsOf(route, options);
     if (cors) addCorsHeaders(reply.headers, cors, req.headers.origin);

@@ -5,7 +5,8 @@ import type { InvokeOutcome } from '@stratus/lambda-runtime';
 export interface HttpReply {
   statusCode: number;
   headers: OutgoingHttpHeaders;
-  body: string | Buffer;
+  /** A Uint8Array when it crossed from a worker thread. */
+  body: string | Buffer | Uint8Array;
 }
 
 /** A JSON reply as API Gateway's own errors look (`{"message": …}`). */
@@ -24,12 +25,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A handler's result mapped to the response, or why API Gateway would refuse it (plain data: built in workers too). */
+export type MappedProxyResult = { reply: HttpReply; problem?: undefined } | { problem: string; reply?: undefined };
+
 /**
- * The HTTP response for a lambda-proxy result, following API Gateway: a failed or timed-out
+ * The HTTP response for a lambda-proxy invocation, following API Gateway: a failed or timed-out
  * invocation, a result that is not an object, a non-string body or a bad status code are all
  * `502 {"message": "Internal server error"}` (the reason goes to `onProblem`, for the log).
+ * `mapped`: the payload is already `mapProxyResult`'s output (mapped in the handler's worker).
  */
-export function mapProxyOutcome(outcome: InvokeOutcome, onProblem: (reason: string) => void): HttpReply {
+export function mapProxyOutcome(outcome: InvokeOutcome, onProblem: (reason: string) => void, mapped = false): HttpReply {
   if (!outcome.ok) {
     if (outcome.timedOut) {
       onProblem(outcome.error.errorMessage);
@@ -38,20 +43,24 @@ export function mapProxyOutcome(outcome: InvokeOutcome, onProblem: (reason: stri
     onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage}`);
     return internalServerError();
   }
-  const result = outcome.payload;
+  const result = mapped ? (outcome.payload as MappedProxyResult) : mapProxyResult(outcome.payload);
+  if (result.reply) return result.reply;
+  onProblem(result.problem);
+  return internalServerError();
+}
+
+/** The response for a successful invocation's result (as Lambda serialised it). */
+export function mapProxyResult(result: unknown): MappedProxyResult {
   if (!isRecord(result)) {
-    onProblem(`the handler returned ${result === undefined || result === null ? String(result) : typeof result}, not an object with statusCode and body`);
-    return internalServerError();
+    return { problem: `the handler returned ${result === undefined || result === null ? String(result) : typeof result}, not an object with statusCode and body` };
   }
   const { body, statusCode = 200 } = result;
   if (body !== undefined && body !== null && typeof body !== 'string') {
-    onProblem('the response body must be a string (use JSON.stringify)');
-    return internalServerError();
+    return { problem: 'the response body must be a string (use JSON.stringify)' };
   }
   const status = typeof statusCode === 'string' ? Number(statusCode) : statusCode;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    onProblem(`invalid statusCode ${JSON.stringify(statusCode)}`);
-    return internalServerError();
+    return { problem: `invalid statusCode ${JSON.stringify(statusCode)}` };
   }
   const headers: OutgoingHttpHeaders = {};
   if (isRecord(result.multiValueHeaders)) {
@@ -67,5 +76,5 @@ export function mapProxyOutcome(outcome: InvokeOutcome, onProblem: (reason: stri
   }
   if (headers['content-type'] === undefined) headers['content-type'] = 'application/json';
   const text = typeof body === 'string' ? body : '';
-  return { statusCode: status, headers, body: result.isBase64Encoded === true ? Buffer.from(text, 'base64') : text };
+  return { reply: { statusCode: status, headers, body: result.isBase64Encoded === true ? Buffer.from(text, 'base64') : text } };
 }

@@ -1,18 +1,23 @@
 /**
- * AWS EventBridge schedule expressions, evaluated in UTC: `rate(N unit)` and the six-field
- * `cron(minutes hours day-of-month month day-of-week year)`.
+ * AWS schedule expressions: `rate(N unit)` and the six-field
+ * `cron(minutes hours day-of-month month day-of-week year)`, evaluated in UTC (EventBridge rules)
+ * or in a time zone (EventBridge Scheduler's `timezone`).
  */
+import { parseDayOfMonth, parseDayOfWeek } from './cron-days';
+import { fieldAllows, MONTH_NAMES, parseField, ScheduleExpressionError } from './cron-fields';
+import { timeZone, type TimeZone } from './time-zone';
+
+export { ScheduleExpressionError } from './cron-fields';
 
 /** When a schedule fires next, strictly after `after` (ms since epoch); undefined when never. */
 export type NextFire = (after: number) => number | undefined;
 
-export class ScheduleExpressionError extends Error {}
-
 const MINUTE = 60_000;
-const RATE_UNITS: Record<string, number> = { minute: MINUTE, minutes: MINUTE, hour: 60 * MINUTE, hours: 60 * MINUTE, day: 24 * 60 * MINUTE, days: 24 * 60 * MINUTE };
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-/** AWS numbers days of the week 1 (SUN) to 7 (SAT). */
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+const DAY = 24 * 60 * MINUTE;
+/** No time zone is more than 14 hours from UTC: a wall time read as UTC is within this of its instant. */
+const MAX_OFFSET = 14 * 60 * MINUTE;
+const LAST_YEAR = 2199;
+const RATE_UNITS: Record<string, number> = { minute: MINUTE, minutes: MINUTE, hour: 60 * MINUTE, hours: 60 * MINUTE, day: DAY, days: DAY };
 
 /** `rate(5 minutes)` → its period in ms. */
 export function parseRate(expression: string): number {
@@ -23,120 +28,66 @@ export function parseRate(expression: string): number {
   return count * unit;
 }
 
-type DayTest = (year: number, month: number, day: number) => boolean;
+/** Every value 0..count-1 the field allows, in order. */
+const allowedValues = (text: string, name: string, count: number): number[] => {
+  const values = parseField(text, { name, min: 0, max: count - 1 });
+  return [...Array(count).keys()].filter((value) => fieldAllows(values, value));
+};
 
-interface Field {
-  /** Allowed values; undefined for `*`/`?`. */
-  values?: Set<number>;
-}
-
-function parseValue(text: string, names: string[] | undefined, offset: number, field: string): number {
-  const upper = text.toUpperCase();
-  const named = names ? names.indexOf(upper) : -1;
-  if (named >= 0) return named + offset;
-  if (!/^\d+$/.test(text)) throw new ScheduleExpressionError(`"${text}" is not a valid ${field} value`);
-  return Number(text);
-}
-
-/** One field of numbers: `*`, `?`, `5`, `1,3`, `1-5`, `*\/10`, `0/15`, `MON-FRI`. */
-function parseField(text: string, min: number, max: number, field: string, names?: string[], offset = 1): Field {
-  if (text === '*' || text === '?') return {};
-  const values = new Set<number>();
-  for (const item of text.split(',')) {
-    const [range = '', stepText] = item.split('/');
-    const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step <= 0) throw new ScheduleExpressionError(`"${item}" has an invalid step in the ${field} field`);
-    let from: number;
-    let to: number;
-    if (range === '*') [from, to] = [min, max];
-    else if (range.includes('-')) {
-      const [a = '', b = ''] = range.split('-');
-      [from, to] = [parseValue(a, names, offset, field), parseValue(b, names, offset, field)];
-    } else {
-      from = parseValue(range, names, offset, field);
-      to = stepText === undefined ? from : max;
-    }
-    if (from < min || to > max || from > to) throw new ScheduleExpressionError(`"${item}" is out of range for the ${field} field (${min}-${max})`);
-    for (let value = from; value <= to; value += step) values.add(value);
-  }
-  return { values };
-}
-
-const allows = (field: Field, value: number): boolean => field.values === undefined || field.values.has(value);
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** Day-of-month: numbers, or `L` (the last day). `W` (nearest weekday) is not supported. */
-function parseDayOfMonth(text: string): DayTest {
-  if (/W/i.test(text)) throw new ScheduleExpressionError(`"${text}": W (nearest weekday) in the day-of-month field is not supported offline`);
-  if (text.toUpperCase() === 'L') return (year, month, day) => day === daysInMonth(year, month);
-  const field = parseField(text, 1, 31, 'day-of-month');
-  return (_year, _month, day) => allows(field, day);
-}
-
-/** Day-of-week: numbers/names, `n#k` (the k-th such day of the month) or `nL` (the last one). */
-function parseDayOfWeek(text: string): DayTest {
-  const weekday = (year: number, month: number, day: number): number => new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 1;
-  const nth = /^(\w+)#([1-5])$/.exec(text);
-  if (nth) {
-    const target = parseValue(nth[1] as string, DAYS, 1, 'day-of-week');
-    const which = Number(nth[2]);
-    return (year, month, day) => weekday(year, month, day) === target && Math.ceil(day / 7) === which;
-  }
-  const last = /^(\w+)L$/i.exec(text);
-  if (last) {
-    const target = parseValue(last[1] as string, DAYS, 1, 'day-of-week');
-    return (year, month, day) => weekday(year, month, day) === target && day + 7 > daysInMonth(year, month);
-  }
-  if (/[LW#]/i.test(text)) throw new ScheduleExpressionError(`"${text}" is not a day-of-week form supported offline`);
-  const field = parseField(text, 1, 7, 'day-of-week', DAYS);
-  return (year, month, day) => allows(field, weekday(year, month, day));
-}
-
-/** `cron(0 12 * * ? *)` → when it fires. */
-export function parseCron(expression: string): NextFire {
+/**
+ * `cron(0 12 * * ? *)` → when it fires, as wall-clock times of `zone` (UTC by default). A wall
+ * time the clock skips (spring forward) does not fire; one it shows twice (fall back) fires once,
+ * the first time — as EventBridge Scheduler does.
+ */
+export function parseCron(expression: string, zone: TimeZone = timeZone('UTC')): NextFire {
   const match = /^cron\((.*)\)$/i.exec(expression.trim());
   const fields = match ? (match[1] as string).trim().split(/\s+/) : [];
   if (fields.length !== 6) throw new ScheduleExpressionError(`"${expression}" is not a cron expression: expected cron(minutes hours day-of-month month day-of-week year)`);
   const [minutesText, hoursText, domText, monthText, dowText, yearText] = fields as [string, string, string, string, string, string];
-  const minutes = parseField(minutesText, 0, 59, 'minutes', undefined, 0);
-  const hours = parseField(hoursText, 0, 23, 'hours', undefined, 0);
-  const months = parseField(monthText, 1, 12, 'month', MONTHS);
-  const years = parseField(yearText, 1970, 2199, 'year', undefined, 0);
+  if ((domText === '?') === (dowText === '?')) {
+    throw new ScheduleExpressionError(`"${expression}": one of day-of-month and day-of-week must be ?, and only one (EventBridge does not combine them)`);
+  }
+  const minuteList = allowedValues(minutesText, 'minutes', 60);
+  const hourList = allowedValues(hoursText, 'hours', 24);
+  const months = parseField(monthText, { name: 'month', min: 1, max: 12, names: MONTH_NAMES });
+  const years = parseField(yearText, { name: 'year', min: 1970, max: LAST_YEAR });
+  const lastYear = years === undefined ? LAST_YEAR : Math.max(...years);
   const dayOfMonth = parseDayOfMonth(domText);
   const dayOfWeek = parseDayOfWeek(dowText);
-  const minuteList = [...Array(60).keys()].filter((m) => allows(minutes, m));
-  const hourList = [...Array(24).keys()].filter((h) => allows(hours, h));
 
   return (after) => {
     // The first whole minute strictly after `after`.
-    const start = new Date((Math.floor(after / MINUTE) + 1) * MINUTE);
-    let day = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
-    const lastDay = Date.UTC(2199, 11, 31);
-    for (; day <= lastDay; day += 24 * 60 * MINUTE) {
+    const start = (Math.floor(after / MINUTE) + 1) * MINUTE;
+    const first = zone.wallTimeAt(start);
+    // Civil days, counted as UTC midnights: calendar arithmetic without any zone.
+    for (let day = Date.UTC(first.year, first.month - 1, first.day); ; day += DAY) {
       const date = new Date(day);
       const [year, month, dom] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-      if (!allows(years, year)) {
-        if (years.values && [...years.values].every((y) => y < year)) return undefined;
-        continue;
-      }
-      if (!allows(months, month) || !dayOfMonth(year, month, dom) || !dayOfWeek(year, month, dom)) continue;
+      if (year > lastYear) return undefined;
+      if (!fieldAllows(years, year) || !fieldAllows(months, month) || !dayOfMonth(year, month, dom) || !dayOfWeek(year, month, dom)) continue;
       for (const hour of hourList) {
         for (const minute of minuteList) {
-          const at = day + (hour * 60 + minute) * MINUTE;
-          if (at >= start.getTime()) return at;
+          // Cheap skip of times long past, before asking the zone.
+          if (day + (hour * 60 + minute) * MINUTE + MAX_OFFSET < start) continue;
+          const at = zone.instantOf({ year, month, day: dom, hour, minute });
+          if (at !== undefined && at >= start) return at;
         }
       }
     }
-    return undefined;
   };
 }
 
-/** A `rate(…)` or `cron(…)` expression → its next-fire function; `rate` counts from `startedAt`. */
-export function parseScheduleExpression(expression: string, startedAt: number): NextFire {
+/**
+ * A `rate(…)` or `cron(…)` expression → its next-fire function. A rate counts from `startedAt`
+ * (a day is 24 hours, whatever the zone); a cron is read in `timezone` (an IANA name, default UTC).
+ */
+export function parseScheduleExpression(expression: string, startedAt: number, timezone?: string): NextFire {
+  // Checked for rates too: EventBridge Scheduler refuses an unknown zone whatever the expression.
+  const zone = timeZone(timezone ?? 'UTC');
   if (/^rate\(/i.test(expression.trim())) {
     const period = parseRate(expression);
     return (after) => startedAt + (Math.floor((after - startedAt) / period) + 1) * period;
   }
-  if (/^cron\(/i.test(expression.trim())) return parseCron(expression);
+  if (/^cron\(/i.test(expression.trim())) return parseCron(expression, zone);
   throw new ScheduleExpressionError(`"${expression}" is neither rate(…) nor cron(…)`);
 }

@@ -122,8 +122,8 @@ describe('startSchedules', () => {
       functions: [
         { fn: fn('path'), events: [{ rate: 'rate(1 minute)', inputPath: '$.detail-type' }, { rate: 'rate(1 minute)', inputPath: '$..x' }] },
         { fn: fn('tpl'), events: [{ rate: 'rate(1 minute)', inputTransformer: { inputPathsMap: { t: '$.time', src: '$.source' }, inputTemplate: '{"at": <t>, "msg": "from <src>"}' } }] },
-        { fn: fn('bad'), events: [{ rate: 'cron(0 9 15W * ? *)' }, { rate: { 'Fn::If': ['c', 'rate(1 minute)', 'rate(2 minutes)'] } }, { nope: true }] },
-        { fn: fn('tz'), events: [{ rate: 'cron(0 9 * * ? *)', method: 'scheduler', timezone: 'Europe/Paris' }] },
+        { fn: fn('bad'), events: [{ rate: 'cron(0 9 15 * MON *)' }, { rate: { 'Fn::If': ['c', 'rate(1 minute)', 'rate(2 minutes)'] } }, { nope: true }] },
+        { fn: fn('badZone'), events: [{ rate: 'cron(0 9 * * ? *)', method: 'scheduler', timezone: 'Nowhere/Atlantis' }] },
       ],
       log,
       now: clock.now,
@@ -136,10 +136,32 @@ describe('startSchedules', () => {
     expect(events).toContainEqual(['path', expect.objectContaining({ source: 'aws.events' })]);
     expect(events).toContainEqual(['tpl', { at: '2026-05-04T10:01:30Z', msg: 'from aws.events' }]);
     expect(warnings.join('\n')).toMatch(/inputPath "\$\.\.x" is not a simple JSONPath/);
-    expect(warnings.join('\n')).toMatch(/W \(nearest weekday\)/);
+    expect(warnings.join('\n')).toMatch(/day-of-month and day-of-week must be \?/);
     expect(warnings.join('\n')).toMatch(/CloudFormation function/);
     expect(warnings.join('\n')).toMatch(/Schedule 3 of function "bad" is skipped/);
-    expect(warnings.join('\n')).toMatch(/timezone "Europe\/Paris" is ignored/);
+    expect(warnings.join('\n')).toMatch(/Schedule of function "badZone" is skipped: "Nowhere\/Atlantis" is not a time zone/);
+    await schedules.close();
+  });
+
+  it('evaluates a scheduler cron in its timezone', async () => {
+    const clock = fakeClock(START); // 12:00:30 in Paris (CEST)
+    const runtime = recordingRuntime();
+    const lines: string[] = [];
+    const log = { notice: (m: string) => lines.push(m), warning: (m: string) => lines.push(`W ${m}`), error: (m: string) => lines.push(`E ${m}`) };
+    const schedules = startSchedules({
+      runtime,
+      functions: [{ fn: fn('paris'), events: [{ rate: 'cron(0 9 * * ? *)', method: 'scheduler', timezone: 'Europe/Paris' }] }],
+      log,
+      now: clock.now,
+      timers: clock.timers,
+    });
+    expect(lines).toContain('Scheduling [paris] cron(0 9 * * ? *) (Europe/Paris)');
+    expect(schedules.active[0]?.nextAt).toBe(Date.parse('2026-05-05T07:00:00Z'));
+    clock.advance(Date.parse('2026-05-05T07:00:00Z') - START);
+    await flush();
+    expect(runtime.calls).toHaveLength(1);
+    expect(schedules.active[0]?.nextAt).toBe(Date.parse('2026-05-06T07:00:00Z'));
+    expect(lines.filter((line) => line.startsWith('W '))).toEqual([]);
     await schedules.close();
   });
 

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@stratus/core';
 import { normalizeScheduleEvent, serializeScheduleInput, type ScheduleEvent } from '@stratus/event-schedule';
 import type { InvokeOptions, InvokeOutcome, LocalFunction } from '@stratus/lambda-runtime';
+import { selectPath } from '../json-path';
 import { parseScheduleExpression, type NextFire } from './cron';
+
+export { selectPath } from '../json-path';
 
 export interface ScheduleRuntime {
   invoke(fn: LocalFunction, event: unknown, options?: InvokeOptions): Promise<InvokeOutcome>;
@@ -45,29 +48,8 @@ export interface Schedules {
 /** Node timers cap delays at 2^31-1 ms; longer waits are made of several. */
 const MAX_DELAY = 2_147_483_647;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** EventBridge's `time`: seconds precision, `Z`. */
 const eventTime = (at: number): string => `${new Date(at).toISOString().slice(0, 19)}Z`;
-
-/**
- * A simple JSONPath (`$`, `$.a.b`, `$.a[0]`, `$['detail-type']`) → its value; `{ ok: false }`
- * for anything else (filters, wildcards), which the caller reports.
- */
-export function selectPath(value: unknown, path: string): { ok: true; value: unknown } | { ok: false } {
-  if (!path.startsWith('$')) return { ok: false };
-  let current = value;
-  const token = /^(?:\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\])/;
-  let rest = path.slice(1);
-  while (rest.length > 0) {
-    const match = token.exec(rest);
-    if (!match) return { ok: false };
-    const key = match[1] ?? match[3] ?? Number(match[2]);
-    current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[key] : undefined;
-    rest = rest.slice(match[0].length);
-  }
-  return { ok: true, value: current };
-}
 
 /**
  * EventBridge's input transformer: `<name>` placeholders of `inputTemplate` replaced by the
@@ -102,7 +84,8 @@ export function applyInputTransformer(event: unknown, template: string, pathsMap
 }
 
 /**
- * Fires every enabled `schedule` event of the given functions on its `rate(…)`/`cron(…)` (UTC),
+ * Fires every enabled `schedule` event of the given functions on its `rate(…)`/`cron(…)` (in UTC,
+ * or in its `timezone`),
  * with its `input`, or the EventBridge scheduled event (through `inputPath`/`inputTransformer`).
  */
 export function startSchedules(options: SchedulesOptions): Schedules {
@@ -201,7 +184,6 @@ export function startSchedules(options: SchedulesOptions): Schedules {
         log.notice(`Scheduling [${fn.key}] cron: disabled`);
         return;
       }
-      if (schedule.timezone !== undefined) log.warning(`Schedule of function "${fn.key}": timezone "${schedule.timezone}" is ignored offline; expressions are evaluated in UTC.`);
       const ruleName = schedule.name ?? `${fn.name}-schedule-${index + 1}`;
       for (const expression of schedule.expressions) {
         if (typeof expression !== 'string') {
@@ -210,14 +192,14 @@ export function startSchedules(options: SchedulesOptions): Schedules {
         }
         let next: NextFire;
         try {
-          next = parseScheduleExpression(expression, startedAt);
+          next = parseScheduleExpression(expression, startedAt, schedule.timezone);
         } catch (error) {
           log.warning(`Schedule of function "${fn.key}" is skipped: ${error instanceof Error ? error.message : String(error)}`);
           continue;
         }
         const entry: ActiveSchedule = { functionKey: fn.key, expression, nextAt: next(startedAt) };
         active.push(entry);
-        log.notice(`Scheduling [${fn.key}] ${expression}`);
+        log.notice(`Scheduling [${fn.key}] ${expression}${schedule.timezone === undefined ? '' : ` (${schedule.timezone})`}`);
         arm(entry, next, (at) => fire(fn, schedule, ruleName, at));
       }
     });

@@ -55,3 +55,5 @@ exports.requestAuthorizer = async (event) => {
   }
   throw new Error('Unauthorized');
 };
+
+exports.loadedModules = async () => ({ statusCode: 200, body: JSON.stringify(Object.keys(require.cache)) });

@@ -1,0 +1,1 @@
+export { compileLambdaIntegration, type LambdaIntegration } from './lambda-integration';

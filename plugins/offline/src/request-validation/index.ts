@@ -1,0 +1,1 @@
+export { compileBodyValidator, invalidRequestBody, SchemaCompiler, type BodyValidator } from './body-validator';
