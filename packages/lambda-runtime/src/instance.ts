@@ -56,6 +56,40 @@ export abstract class Instance {
   /** Set once `ready` resolved without an error (saves a timer per call on the hot path). */
   isReady = false;
 
+  /**
+   * One timer per instance, re-armed per call with `refresh()` (cheaper than a new timer per call
+   * on the hot path). A fire after `disarmTimeout` finds no callback and does nothing; unref'd, so
+   * an idle instance never keeps the process alive.
+   */
+  private timeoutTimer: NodeJS.Timeout | undefined;
+  private timeoutMs = 0;
+  private onTimeout: (() => void) | undefined;
+
+  armTimeout(ms: number, onTimeout: () => void): void {
+    this.onTimeout = onTimeout;
+    if (this.timeoutTimer && this.timeoutMs === ms) {
+      this.timeoutTimer.refresh();
+      return;
+    }
+    clearTimeout(this.timeoutTimer);
+    this.timeoutMs = ms;
+    this.timeoutTimer = setTimeout(() => {
+      const callback = this.onTimeout;
+      this.onTimeout = undefined;
+      callback?.();
+    }, ms);
+    this.timeoutTimer.unref();
+  }
+
+  disarmTimeout(): void {
+    this.onTimeout = undefined;
+  }
+
+  protected clearTimeoutTimer(): void {
+    clearTimeout(this.timeoutTimer);
+    this.onTimeout = undefined;
+  }
+
   /** Stop the instance now (timeout, reload, idle, close). */
   abstract kill(): void;
   /** Keep the Node process alive while busy; let it exit while idle. */

@@ -90,12 +90,14 @@ export class LocalLambdaRuntime {
       ...(codecPath !== undefined && !localCodec ? { codec: codecPath } : {}),
     };
     const run = instance.run(request, onLine);
-    const result = options.noTimeout
-      ? await run
-      : await withTimer(run, timeoutMs, () => {
-          timedOut = true;
-          instance.kill();
-        });
+    if (!options.noTimeout) {
+      instance.armTimeout(timeoutMs, () => {
+        timedOut = true;
+        instance.kill();
+      });
+    }
+    const result = await run;
+    instance.disarmTimeout();
     const durationMs = Math.round((performance.now() - start) * 100) / 100;
     this.release(pool, fn, instance);
 

@@ -38,6 +38,7 @@ export class NodeInstance extends Instance {
 
   kill(): void {
     this.dead = true;
+    this.clearTimeoutTimer();
     void this.worker.terminate();
   }
 

@@ -65,6 +65,7 @@ export class PythonInstance extends Instance {
 
   kill(): void {
     this.dead = true;
+    this.clearTimeoutTimer();
     this.child.kill('SIGKILL');
   }
 
