@@ -4,7 +4,7 @@
 // `new Worker(source, { eval: true })`, so it also works inside the CLI's one-file bundle.
 //
 // Protocol (structured-clone messages on parentPort):
-//   parent → worker  { id, event, deadline, clientContext, codec? }
+//   parent → worker  { id, event, deadline, timeoutMs, clientContext, codec? }  (run in order of arrival)
 //                    codec: path of a module { decodeEvent(input), encodeResult(result) } applied here:
 //                    `event` is then its compact input, and the result goes back encoded
 //   worker → parent  { t: 'ready' } | { t: 'initError', error }
@@ -159,9 +159,23 @@ function invoke(method, request) {
     parentPort.postMessage({ t: 'initError', error: toError(error) });
     return;
   }
-  parentPort.on('message', async (request) => {
-    currentId = request.id;
-    await invoke(method, request);
+  // Requests may arrive while one runs (the parent pipelines them): run them one at a time, in
+  // order, each with its own deadline counted from its start.
+  const queue = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    for (let request = queue.shift(); request; request = queue.shift()) {
+      currentId = request.id;
+      request.deadline = Date.now() + request.timeoutMs;
+      await invoke(method, request);
+    }
+    currentId = null;
+    running = false;
+  };
+  parentPort.on('message', (request) => {
+    queue.push(request);
+    if (!running) void drain();
   });
   parentPort.postMessage({ t: 'ready' });
 })();

@@ -1,21 +1,25 @@
+import { performance } from 'node:perf_hooks';
 import type { InvokeError } from './types';
 
 /** One request as an instance receives it. */
 export interface InstanceRequest {
   id: string;
   event: unknown;
-  /** Epoch ms when the function times out (`getRemainingTimeInMillis`). */
+  /** Epoch ms when the function times out (`getRemainingTimeInMillis`); for a queued request the worker re-derives it from `timeoutMs` when it starts. */
   deadline: number;
+  timeoutMs: number;
   clientContext: unknown;
   /** Absolute path of an `EventCodec` module the instance applies itself (Node workers). */
   codec?: string;
 }
 
 export type RunResult =
-  | { kind: 'result'; payload: unknown }
-  | { kind: 'error'; error: InvokeError }
+  | { kind: 'result'; payload: unknown; durationMs: number }
+  | { kind: 'error'; error: InvokeError; durationMs: number }
   /** The instance died during the call (killed on timeout, `process.exit`, uncaught error). */
-  | { kind: 'crash'; error: InvokeError };
+  | { kind: 'crash'; error: InvokeError; durationMs: number }
+  /** The instance died before this queued request started: run it elsewhere. */
+  | { kind: 'notStarted' };
 
 /** Messages an instance's bootstrap sends (Node worker and Python process speak the same shapes). */
 export type WireMessage =
@@ -28,31 +32,66 @@ export type WireMessage =
 
 type LineSink = (line: string) => void;
 
+export interface RunTiming {
+  /** Enforced from the moment the request starts (not while it waits behind another). */
+  timeoutMs?: number;
+  onTimeout: () => void;
+}
+
+interface Pending {
+  id: string;
+  resolve: (result: RunResult) => void;
+  onLine: LineSink;
+  timing: RunTiming;
+  startedAt: number;
+}
+
 /**
- * The lifecycle every instance shares: start → ready (or init error) → one request at a time →
+ * The lifecycle every instance shares: start → ready (or init error) → requests one at a time →
  * dead. A subclass starts its worker or process, feeds `receive()` and calls `died()`.
+ *
+ * An instance that `pipelines` may be handed the next request while it runs one: the request
+ * waits in the worker, which starts it as soon as the current one ends. The instance still runs
+ * one request at a time (as Lambda does), but its thread is awake when the request is sent, so
+ * the sender does not pay for waking a sleeping thread (most of the offline server's cost).
  */
 export abstract class Instance {
   dead = false;
   /** Resolves once the handler is loaded: undefined, or the init error (the instance is then dead). */
   readonly ready: Promise<InvokeError | undefined>;
   private resolveReady!: (error: InvokeError | undefined) => void;
-  private pending: { id: string; resolve: (result: RunResult) => void; onLine: LineSink } | undefined;
+  /** The running request first, then those sent behind it. */
+  private readonly queue: Pending[] = [];
 
   constructor(private readonly strayLog: (requestId: string | null, line: string) => void) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
-  run(request: InstanceRequest, onLine: LineSink): Promise<RunResult> {
-    if (this.dead) return Promise.resolve({ kind: 'crash', error: { errorType: 'Runtime.InstanceDead', errorMessage: 'The instance is no longer running' } });
+  /** Requests running or waiting in this instance. */
+  get load(): number {
+    return this.queue.length;
+  }
+
+  run(request: InstanceRequest, onLine: LineSink, timing: RunTiming): Promise<RunResult> {
+    if (this.dead) return Promise.resolve({ kind: 'crash', error: { errorType: 'Runtime.InstanceDead', errorMessage: 'The instance is no longer running' }, durationMs: 0 });
     return new Promise((resolve) => {
-      this.pending = { id: request.id, resolve, onLine };
+      this.queue.push({ id: request.id, resolve, onLine, timing, startedAt: 0 });
+      if (this.queue.length === 1) this.startHead();
       this.send(request);
     });
   }
 
+  private startHead(): void {
+    const head = this.queue[0];
+    if (!head) return;
+    head.startedAt = performance.now();
+    if (head.timing.timeoutMs !== undefined) this.armTimeout(head.timing.timeoutMs, head.timing.onTimeout);
+  }
+
   /** Whether `run` accepts `request.codec` (the instance applies the codec itself). */
   abstract readonly appliesCodecs: boolean;
+  /** Whether it may be sent a request while it runs one (its bootstrap queues them). */
+  abstract readonly pipelines: boolean;
   /** Set once `ready` resolved without an error (saves a timer per call on the hot path). */
   isReady = false;
 
@@ -65,7 +104,7 @@ export abstract class Instance {
   private timeoutMs = 0;
   private onTimeout: (() => void) | undefined;
 
-  armTimeout(ms: number, onTimeout: () => void): void {
+  private armTimeout(ms: number, onTimeout: () => void): void {
     this.onTimeout = onTimeout;
     if (this.timeoutTimer && this.timeoutMs === ms) {
       this.timeoutTimer.refresh();
@@ -81,10 +120,6 @@ export abstract class Instance {
     this.timeoutTimer.unref();
   }
 
-  disarmTimeout(): void {
-    this.onTimeout = undefined;
-  }
-
   protected clearTimeoutTimer(): void {
     clearTimeout(this.timeoutTimer);
     this.onTimeout = undefined;
@@ -98,8 +133,9 @@ export abstract class Instance {
   /** Payloads arrive as the subclass decodes them; Node sends JSON text, Python a parsed value. */
   protected abstract decodePayload(payload: unknown): unknown;
 
-  protected log(line: string, id: string | null = this.pending?.id ?? null): void {
-    if (this.pending && (id === null || id === this.pending.id)) this.pending.onLine(line);
+  protected log(line: string, id: string | null = this.queue[0]?.id ?? null): void {
+    const owner = id === null ? this.queue[0] : this.queue.find((pending) => pending.id === id);
+    if (owner) owner.onLine(line);
     else this.strayLog(id, line);
   }
 
@@ -119,31 +155,31 @@ export abstract class Instance {
         return;
       case 'result':
       case 'error': {
-        const pending = this.pending;
-        if (!pending || pending.id !== message.id) return;
-        this.pending = undefined;
-        if (message.t === 'error') pending.resolve({ kind: 'error', error: message.error });
+        const head = this.queue[0];
+        if (!head || head.id !== message.id) return;
+        this.queue.shift();
+        this.onTimeout = undefined;
+        const durationMs = performance.now() - head.startedAt;
+        this.startHead();
+        if (message.t === 'error') head.resolve({ kind: 'error', error: message.error, durationMs });
         else {
           try {
-            pending.resolve({ kind: 'result', payload: message.encoded ? message.payload : this.decodePayload(message.payload) });
+            head.resolve({ kind: 'result', payload: message.encoded ? message.payload : this.decodePayload(message.payload), durationMs });
           } catch (error) {
-            pending.resolve({ kind: 'error', error: { errorType: 'Runtime.MarshalError', errorMessage: (error as Error).message } });
+            head.resolve({ kind: 'error', error: { errorType: 'Runtime.MarshalError', errorMessage: (error as Error).message }, durationMs });
           }
         }
       }
     }
   }
 
-  /** The worker or process is gone: fail whoever waits on it. */
+  /** The worker or process is gone: fail the running request; the waiting ones run elsewhere. */
   protected died(error: InvokeError): void {
-    if (this.dead && !this.pending) {
-      this.resolveReady(error);
-      return;
-    }
     this.dead = true;
     this.resolveReady(error);
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.resolve({ kind: 'crash', error });
+    this.clearTimeoutTimer();
+    const [head, ...waiting] = this.queue.splice(0);
+    head?.resolve({ kind: 'crash', error, durationMs: performance.now() - head.startedAt });
+    for (const pending of waiting) pending.resolve({ kind: 'notStarted' });
   }
 }

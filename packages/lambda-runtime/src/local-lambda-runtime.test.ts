@@ -161,6 +161,34 @@ describe('LocalLambdaRuntime — Node handlers', () => {
     }
   });
 
+  it('at the limit, sends the next call to a running instance, which starts it when the first ends, with its own timeout', async () => {
+    const single = new LocalLambdaRuntime({ region: 'us-east-1', maxInstancesPerFunction: 1 });
+    try {
+      const fn = nodeFn('node/handlers.sleep', { key: 'queued', timeoutSeconds: 0.5 });
+      await single.invoke(fn, { ms: 1 });
+      // Each takes 300 ms of a 500 ms timeout: the second would time out if its clock started while it waited.
+      const [first, second] = await Promise.all([single.invoke(fn, { ms: 300 }), single.invoke(fn, { ms: 300 })]);
+      expect((ok(first) as { thread: number }).thread).toBe((ok(second) as { thread: number }).thread);
+      expect(second.durationMs).toBeGreaterThanOrEqual(290);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('a call waiting in an instance whose running call times out runs in a new instance', async () => {
+    const single = new LocalLambdaRuntime({ region: 'us-east-1', maxInstancesPerFunction: 1 });
+    try {
+      const sleep = nodeFn('node/handlers.sleep', { key: 'shared', timeoutSeconds: 0.3 });
+      const warm = ok(await single.invoke(sleep, { ms: 1 })) as { thread: number };
+      // The short call is queued behind the one that times out (and is killed with its instance).
+      const [tooLong, short] = await Promise.all([single.invoke(sleep, { ms: 5_000 }), single.invoke(sleep, { ms: 1 })]);
+      expect(failed(tooLong).timedOut).toBe(true);
+      expect((ok(short) as { thread: number }).thread).not.toBe(warm.thread);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('isolates functions from each other', async () => {
     expect(ok(await runtime.invoke(nodeFn('node/handlers.global', { key: 'one' }), { value: 'mine' }))).toBe('mine');
     expect(ok(await runtime.invoke(nodeFn('node/other.global', { key: 'two' }), {}))).toBe('unset');

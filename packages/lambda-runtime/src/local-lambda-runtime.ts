@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { StratusError } from '@stratus/core';
 import type { Instance } from './instance';
 import { functionIdentity, lambdaEnvironment } from './lambda-environment';
@@ -45,6 +44,7 @@ export class LocalLambdaRuntime {
   private readonly pools = new Map<string, Pool>();
   private readonly maxInstances: number;
   private readonly idleTimeoutMs: number;
+  private readonly pipelineDepth: number;
   /** Codecs applied in this thread (for instances that do not apply them themselves). */
   private readonly loadedCodecs = new Map<string, EventCodec>();
   private closed = false;
@@ -52,6 +52,7 @@ export class LocalLambdaRuntime {
   constructor(private readonly options: LocalLambdaRuntimeOptions) {
     this.maxInstances = Math.max(1, options.maxInstancesPerFunction ?? 4);
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.pipelineDepth = Math.max(1, options.pipelineDepth ?? 2);
   }
 
   async invoke(fn: LocalFunction, event: unknown, options: InvokeOptions = {}): Promise<InvokeOutcome> {
@@ -65,45 +66,44 @@ export class LocalLambdaRuntime {
     };
     const codecPath = options.codec === undefined ? undefined : this.codecPath(options.codec);
     const pool = this.poolFor(fn);
-    const instance = await this.acquire(pool, fn);
     const failure = (error: InvokeError, durationMs: number, timedOut = false): InvokeOutcome => ({ ok: false, error, logs, durationMs, requestId, timedOut });
-
-    if (!instance.isReady) {
-      const initError = await withTimer(instance.ready, INIT_TIMEOUT_MS, () => instance.kill());
-      if (initError !== undefined || instance.dead) {
-        this.release(pool, fn, instance);
-        return failure(initError ?? { errorType: 'Runtime.InitTimeout', errorMessage: `Init timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, 0);
-      }
-    }
-    // A Node worker applies the codec itself; for other runtimes it runs here, around the call.
-    const localCodec = codecPath !== undefined && !instance.appliesCodecs ? this.loadCodec(codecPath) : undefined;
-
     const timeoutMs = fn.timeoutSeconds * 1000;
-    let timedOut = false;
-    instance.setRef(true);
-    const start = performance.now();
-    const request = {
-      id: requestId,
-      event: localCodec ? localCodec.decodeEvent(event) : event,
-      deadline: Date.now() + timeoutMs,
-      clientContext: options.clientContext,
-      ...(codecPath !== undefined && !localCodec ? { codec: codecPath } : {}),
-    };
-    const run = instance.run(request, onLine);
-    if (!options.noTimeout) {
-      instance.armTimeout(timeoutMs, () => {
+
+    // Normally once; again when the instance this call was queued in died before reaching it.
+    for (;;) {
+      const instance = await this.acquire(pool, fn);
+      if (!instance.isReady) {
+        const initError = await withTimer(instance.ready, INIT_TIMEOUT_MS, () => instance.kill());
+        if (initError !== undefined || instance.dead) {
+          this.release(pool, fn, instance);
+          return failure(initError ?? { errorType: 'Runtime.InitTimeout', errorMessage: `Init timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, 0);
+        }
+      }
+      // A Node worker applies the codec itself; for other runtimes it runs here, around the call.
+      const localCodec = codecPath !== undefined && !instance.appliesCodecs ? this.loadCodec(codecPath) : undefined;
+      let timedOut = false;
+      instance.setRef(true);
+      const request = {
+        id: requestId,
+        event: localCodec ? localCodec.decodeEvent(event) : event,
+        deadline: Date.now() + timeoutMs,
+        timeoutMs,
+        clientContext: options.clientContext,
+        ...(codecPath !== undefined && !localCodec ? { codec: codecPath } : {}),
+      };
+      const onTimeout = (): void => {
         timedOut = true;
         instance.kill();
-      });
-    }
-    const result = await run;
-    instance.disarmTimeout();
-    const durationMs = Math.round((performance.now() - start) * 100) / 100;
-    this.release(pool, fn, instance);
+      };
+      const result = await instance.run(request, onLine, options.noTimeout ? { onTimeout } : { timeoutMs, onTimeout });
+      this.release(pool, fn, instance);
+      if (result.kind === 'notStarted') continue;
 
-    if (timedOut) return failure({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` }, durationMs, true);
-    if (result.kind === 'result') return { ok: true, payload: localCodec ? localCodec.encodeResult(result.payload) : result.payload, logs, durationMs, requestId };
-    return failure(result.error, durationMs);
+      const durationMs = Math.round(result.durationMs * 100) / 100;
+      if (timedOut) return failure({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` }, durationMs, true);
+      if (result.kind === 'result') return { ok: true, payload: localCodec ? localCodec.encodeResult(result.payload) : result.payload, logs, durationMs, requestId };
+      return failure(result.error, durationMs);
+    }
   }
 
   /** Drop warm instances (hot reload): of one function, or of all. Busy ones finish first. */
@@ -160,14 +160,39 @@ export class LocalLambdaRuntime {
       this.discard(pool, warm); // crashed while idle (a stray timer calling process.exit…)
     }
     if (pool.size < this.maxInstances) return this.start(pool, fn);
-    return new Promise((resolve) => pool.waiters.push(resolve));
+    return this.busyInstanceWithRoom(pool) ?? new Promise((resolve) => pool.waiters.push(resolve));
+  }
+
+  /**
+   * At the instance limit, a running instance that pipelines takes the call next (the least
+   * loaded one, at most `pipelineDepth` calls each), so the call is sent while its thread is
+   * awake; otherwise the call waits for any instance to finish.
+   */
+  private busyInstanceWithRoom(pool: Pool): Instance | undefined {
+    let best: Instance | undefined;
+    for (const [instance, generation] of pool.generations) {
+      if (!instance.pipelines || instance.dead || !instance.isReady || generation !== pool.generation || instance.load === 0 || instance.load >= this.pipelineDepth) continue;
+      if (!best || instance.load < best.load) best = instance;
+    }
+    return best;
   }
 
   private release(pool: Pool, fn: LocalFunction, instance: Instance): void {
-    instance.setRef(false);
-    if (instance.dead || this.closed || pool.generations.get(instance) !== pool.generation) {
+    if (instance.dead || this.closed) {
       this.discard(pool, instance);
       // Someone waits and there is room again: a fresh instance for them.
+      const waiter = pool.waiters.shift();
+      if (waiter && !this.closed) waiter(this.start(pool, fn));
+      return;
+    }
+    if (instance.load > 0) {
+      // Still running calls sent behind this one: not idle, but maybe room for a waiter.
+      if (instance.load < this.pipelineDepth && pool.generations.get(instance) === pool.generation) pool.waiters.shift()?.(instance);
+      return;
+    }
+    instance.setRef(false);
+    if (pool.generations.get(instance) !== pool.generation) {
+      this.discard(pool, instance);
       const waiter = pool.waiters.shift();
       if (waiter && !this.closed) waiter(this.start(pool, fn));
       return;

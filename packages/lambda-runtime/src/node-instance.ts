@@ -6,6 +6,7 @@ import type { FunctionIdentity } from './lambda-environment';
 /** A Node.js handler in its own worker thread, with its own `process.env`. */
 export class NodeInstance extends Instance {
   readonly appliesCodecs = true;
+  readonly pipelines = true;
   private readonly worker: Worker;
 
   constructor(options: { codeDir: string; handler: string; identity: FunctionIdentity; env: Record<string, string>; strayLog: (id: string | null, line: string) => void }) {

@@ -26,6 +26,7 @@ function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
  */
 export class PythonInstance extends Instance {
   readonly appliesCodecs = false;
+  readonly pipelines = false;
   private readonly child: ChildProcess;
   private readonly stdin: Writable;
   private stderrTail = '';

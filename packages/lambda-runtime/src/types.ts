@@ -56,6 +56,13 @@ export interface LocalLambdaRuntimeOptions {
   baseEnvironment?: Record<string, string>;
   /** Warm instances a function may have at once (default 4); further calls queue. */
   maxInstancesPerFunction?: number;
+  /**
+   * At the instance limit, how many calls a running Node instance may hold (the running one
+   * included; default 2): the next is sent while its thread is awake, which is much cheaper for
+   * the caller than waking an idle thread. 1 turns this off. Each instance still runs one call at
+   * a time, each with its own timeout from its start.
+   */
+  pipelineDepth?: number;
   /** An instance idle this long is terminated (default 60 000 ms). */
   idleTimeoutMs?: number;
   /** Codec name → absolute path of its module (see `EventCodec`). */
