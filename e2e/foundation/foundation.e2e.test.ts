@@ -94,6 +94,18 @@ describe('failures a user can fix', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
+  test('a plugin that leaves a handle open does not keep the finished command from exiting', async () => {
+    const cwd = copyService(SERVICE);
+    writeFileSync(
+      path.join(cwd, 'plugins', 'leaky.js'),
+      "module.exports = class { constructor() { this.commands = { leak: { lifecycleEvents: ['run'] } }; this.hooks = { 'leak:run': () => { setInterval(() => {}, 1000); console.log('leaked'); } }; } };\n",
+    );
+    writeFileSync(path.join(cwd, 'serverless.yml'), 'service: leaky\nprovider: mock\nplugins:\n  - ./plugins/mock-provider.mjs\n  - ./plugins/leaky.js\n');
+    const run = await runStratus(['leak'], { cwd, timeoutMs: 20_000 });
+    expect(run.stdout.trim()).toBe('leaked');
+    expect(run.code).toBe(0);
+  });
+
   test('an unknown provider says which package to install', async () => {
     const cwd = copyService(SERVICE);
     writeFileSync(path.join(cwd, 'serverless.yml'), 'service: nowhere\nprovider:\n  name: azure\n');

@@ -11,14 +11,19 @@ export interface StratusRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user does: a child process in the service directory. */
-export function runStratus(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<StratusRun> {
+/**
+ * Run the built CLI as a user does: a child process in the service directory. An `env` value of
+ * `undefined` unsets that variable (Node's spawn leaves undefined values out); `timeoutMs` kills a
+ * run that hangs, so the test fails instead of jest waiting for the child.
+ */
+export function runStratus(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<StratusRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [STRATUS_BIN, ...args], {
       cwd: options.cwd,
       // A cache folder of the suite's own, so tests never write into the user's ~/.cache.
       env: { ...process.env, CI: 'true', STRATUS_CACHE_DIR: path.join(os.tmpdir(), 'stratus-e2e-cache'), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     });
     let stdout = '';
     let stderr = '';

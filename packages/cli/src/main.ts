@@ -10,4 +10,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   });
   process.exitCode = code;
+  // The command is done: a handle a plugin left open (a bundler's watch context, an SDK's sockets)
+  // must not keep the process alive. Output to pipes and files is written synchronously on Linux
+  // and macOS; the delay lets a TTY drain.
+  setTimeout(() => process.exit(code), 100).unref();
 }

@@ -23,6 +23,7 @@ export type { VariableSource, VariableSourceContext, VariableSourceResult } from
 
 export { ServerlessError } from './v3/serverless-error';
 export { V3_COMPATIBLE_VERSION } from './v3/serverless-facade';
+export { V3_MEMBERS, type V3Members } from './v3/v3-members';
 
 export { coreCommandsPlugin, CORE_COMMANDS } from './commands/core-commands-plugin';
 export { printPlugin } from './commands/print-plugin';

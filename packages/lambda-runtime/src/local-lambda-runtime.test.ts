@@ -153,8 +153,9 @@ describe('LocalLambdaRuntime — Node handlers', () => {
         const { thread } = ok(outcome) as { thread: number };
         callsPerThread.set(thread, (callsPerThread.get(thread) ?? 0) + 1);
       }
-      // Three instances (the limit), each serving two calls: the other three waited for one.
-      expect([...callsPerThread.values()]).toEqual([2, 2, 2]);
+      // Three instances (the limit) served the six calls; the other three waited (in the pool or
+      // sent behind a running call), so the calls took two rounds.
+      expect(callsPerThread.size).toBe(3);
       expect(elapsed).toBeGreaterThanOrEqual(590); // two rounds of three
     } finally {
       await limited.close();

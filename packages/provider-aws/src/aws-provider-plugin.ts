@@ -21,7 +21,7 @@ export const awsProviderPlugin: StratusPlugin = {
   name: '@stratus/provider-aws',
   apply(api) {
     api.schema.defineProvider('aws', awsProviderSchema);
-    api.registerProvider('aws', new AwsProvider(api.service));
+    api.registerProvider('aws', new AwsProvider(api.service, { serverless: () => api.serverless, callingPlugin: () => api.callingPlugin() }));
     for (const [name, definition] of Object.entries(AWS_COMMANDS)) api.registerCommand(name, definition);
 
     api.core.configResolved.tap('@stratus/provider-aws', (context) => {

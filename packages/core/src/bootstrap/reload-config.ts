@@ -48,12 +48,19 @@ export function createConfigReloader(options: ConfigReloaderOptions): () => Prom
       }
     }
     applyServiceDefaults(fresh.configuration, context.options);
-    // Defaults and validation run on the new copy, so a failure leaves the running configuration as it was.
-    const candidate = { ...context, configuration: fresh.configuration, locate: fresh.locate };
-    await host.core.configResolved.promise(candidate);
-    warnAboutProblems(candidate, fresh, schema, log);
+    // Plugins read the live object in their configResolved taps: swap first, and swap back if
+    // the new configuration fails there, so a failure leaves the running configuration as it was.
+    const previous = { configuration: { ...context.configuration }, locate: context.locate };
     replaceInPlace(context.configuration, fresh.configuration);
     context.locate = fresh.locate;
+    try {
+      await host.core.configResolved.promise(context);
+      warnAboutProblems(context, fresh, schema, log);
+    } catch (error) {
+      replaceInPlace(context.configuration, previous.configuration);
+      context.locate = previous.locate;
+      throw error;
+    }
     await host.core.configReloaded.promise(context);
   };
 }

@@ -44,6 +44,11 @@ export interface PluginApi {
    * `plugins` list or provider changed (those need a restart).
    */
   reloadConfiguration(): Promise<void>;
+  /**
+   * The v3 plugin whose call (through its `serverless` object, e.g. `provider.request(…)`) is being
+   * served right now, synchronously; undefined otherwise. For error messages that name the plugin.
+   */
+  callingPlugin(): string | undefined;
   /** The Serverless v3 `serverless` object, for adapters that bridge both worlds (a provider's v3 facade). */
   readonly serverless: Record<string, unknown>;
 }

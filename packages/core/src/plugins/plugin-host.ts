@@ -16,6 +16,13 @@ export interface LoadedPluginRecord {
   instance: unknown;
 }
 
+/** A hook as registered, for v3's `pluginManager.hooks` view. */
+export interface HookRecord {
+  pluginName: string;
+  hookId: string;
+  handler: HookHandler;
+}
+
 /**
  * Everything plugins register into, in one place: the lifecycle engine, the schema, variable
  * sources and providers. Both the native `PluginApi` and the v3 `serverless` facade are views
@@ -29,8 +36,14 @@ export class PluginHost {
   readonly plugins: LoadedPluginRecord[] = [];
   private readonly variableSources = new Map<string, { source: VariableSource; owner: string }>();
   private readonly providers = new Map<string, { provider: unknown; owner: string }>();
+  readonly hookRecords: HookRecord[] = [];
   /** Set while a plugin is being constructed/applied, so schema fragments know their owner. */
   currentOwner = 'stratus';
+  /**
+   * The v3 plugin whose call into its `serverless` view is running right now (synchronously), so
+   * the code it calls (a provider's `request`) can name it in errors. See v3/member-guard.ts.
+   */
+  callingPlugin: string | undefined;
   /** Set by the bootstrap once the configuration is resolved (absent outside a service). */
   configReloader: (() => Promise<void>) | undefined;
   /** The v3 `serverless` facade, set once built (the bootstrap builds it after the host). */
@@ -85,6 +98,23 @@ export class PluginHost {
     return this.engine.spawn(command, options);
   }
 
+  /** Tap a lifecycle hook and remember it (v3 plugins read `pluginManager.hooks`). */
+  tap(pluginName: string, hookId: string, handler: HookHandler, options: { strict: boolean; stage?: number }): void {
+    this.engine.tap(pluginName, hookId, handler, options);
+    this.hookRecords.push({ pluginName, hookId, handler });
+  }
+
+  /** Run synchronous `work` as a call made by v3 plugin `pluginName`. */
+  runAsCaller<T>(pluginName: string, work: () => T): T {
+    const previous = this.callingPlugin;
+    this.callingPlugin = pluginName;
+    try {
+      return work();
+    } finally {
+      this.callingPlugin = previous;
+    }
+  }
+
   async reloadConfiguration(): Promise<void> {
     if (!this.configReloader) {
       throw new StratusError('CONFIG_RELOAD_UNAVAILABLE', 'There is no service configuration to reload here.', { hint: 'Run the command in a service directory.' });
@@ -119,13 +149,14 @@ export class PluginHost {
       progress: this.progress,
       core: this.core,
       hook: (hookId: string, handler: HookHandler, options?: { stage?: number }) =>
-        this.engine.tap(pluginName, hookId, handler, { strict: true, ...(options?.stage === undefined ? {} : { stage: options.stage }) }),
+        this.tap(pluginName, hookId, handler, { strict: true, ...(options?.stage === undefined ? {} : { stage: options.stage }) }),
       registerCommand: (name, definition) => this.registerCommand(pluginName, name, definition),
       schema: this.schema.forOwner(pluginName),
       registerVariableSource: (name, source) => this.registerVariableSource(pluginName, name, source),
       registerProvider: (name, provider) => this.registerProvider(pluginName, name, provider),
       getProvider: <T>(name: string) => this.getProvider<T>(name),
       spawn: (command, options) => this.spawn(command, options),
+      callingPlugin: () => this.callingPlugin,
       reloadConfiguration: () => this.reloadConfiguration(),
       get serverless() {
         return host.serverless;

@@ -13,6 +13,10 @@ function objectKey(config: Config, key: string): Record<string, unknown> {
   return created;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
 function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(source)) {
     const current = target[key];
@@ -54,8 +58,32 @@ export function createServiceFacade(context: ServiceContext): Record<string, unk
       if (!event) throw new ServerlessError(`Event "${eventName}" doesn't exist in function "${key}"`, 'EVENT_MISSING_FOR_FUNCTION');
       return event;
     },
-    getAllLayers: () => Object.keys(objectKey(config(), 'layers')),
-    getLayer: (name: string) => objectKey(config(), 'layers')[name],
+    getAllLayers: () => (isObject(config().layers) ? Object.keys(config().layers as object) : []),
+    getLayer: (name: string) => {
+      const layers = config().layers;
+      if (isObject(layers) && name in layers) return layers[name];
+      throw new ServerlessError(`Layer "${name}" doesn't exist in this Service`, 'LAYER_MISSING_IN_SERVICE');
+    },
+    /** Every function gets `events: []` and its deployed `name` (`<service>-<stage>-<key>`), as v3 does before running a command. */
+    setFunctionNames: (options: Record<string, unknown> = {}) => {
+      const provider = isObject(config().provider) ? (config().provider as { stage?: unknown }) : {};
+      const stage = options.stage ?? options.s ?? provider.stage ?? 'dev';
+      for (const [key, fn] of Object.entries(functions())) {
+        if (fn === null || fn === undefined) {
+          delete functions()[key];
+          continue;
+        }
+        fn.events ??= [];
+        fn.name ??= `${String(config().service)}-${String(stage)}-${key}`;
+      }
+    },
+    /** `resources`/`functions` given as a list of objects are merged into one object, as v3 does. */
+    mergeArrays: () => {
+      for (const key of ['resources', 'functions']) {
+        const value = config()[key];
+        if (Array.isArray(value)) config()[key] = value.reduce((merged: Record<string, unknown>, part) => (isObject(part) ? deepMerge(merged, part) : merged), {});
+      }
+    },
     update: (data: Record<string, unknown>) => deepMerge(config(), data),
     publish: (data: Record<string, unknown>) => deepMerge(pluginsData, data),
     pluginsData,
@@ -83,6 +111,8 @@ export function createServiceFacade(context: ServiceContext): Record<string, unk
     org: live('org', 'raw'),
     params: live('params', 'raw'),
     configValidationMode: live('configValidationMode', 'raw'),
+    disabledDeprecations: live('disabledDeprecations', 'raw'),
+    deprecationNotificationMode: live('deprecationNotificationMode', 'raw'),
     serviceFilename: { enumerable: true, get: () => context.configFile },
     initialServerlessConfig: { enumerable: true, get: () => config() },
   });

@@ -45,7 +45,7 @@ export interface AwsClientTypes {
 }
 export type AwsServiceKey = keyof AwsClientTypes;
 
-type CredentialProvider = () => Promise<StaticCredentials>;
+export type CredentialProvider = () => Promise<StaticCredentials & { expiration?: Date }>;
 
 /** The configuration every SDK client is created with. */
 export interface AwsClientConfig {
@@ -87,6 +87,7 @@ const DEFAULT_MAX_RETRIES = 4;
 export class AwsClients {
   private readonly clients = new Map<string, unknown>();
   private readonly credentialProviders = new Map<string, CredentialProvider>();
+  private readonly customClients = new Map<string, unknown>();
   private accountInfoPromise: Promise<AwsAccountInfo> | undefined;
   private readonly factory: AwsClientFactory;
   private readonly env: NodeJS.ProcessEnv;
@@ -140,7 +141,7 @@ export class AwsClients {
     const cacheKey = `${service}\0${targetRegion}\0${credentialKey(source)}`;
     let client = this.clients.get(cacheKey);
     if (!client) {
-      client = this.factory(service, this.clientConfig(service, targetRegion, source));
+      client = this.factory(service, this.clientConfig(service === 's3', targetRegion, source));
       this.clients.set(cacheKey, client);
     }
     return client as AwsClientTypes[K];
@@ -174,14 +175,47 @@ export class AwsClients {
     }
   }
 
-  private clientConfig(service: AwsServiceKey, region: string, source: CredentialSource): AwsClientConfig {
+  /**
+   * A client of any SDK package (v3 plugins' `provider.request` reaches services Stratus has no
+   * key for), made by `create` with the run's configuration and memoised like the others under `id`.
+   */
+  customClient<T>(id: string, options: { region?: string; s3?: boolean }, create: (config: AwsClientConfig) => T): T {
+    const region = options.region ?? this.region;
+    const source = this.credentialSource();
+    const cacheKey = `${id}\0${region}\0${credentialKey(source)}`;
+    let client = this.customClients.get(cacheKey);
+    if (!client) {
+      client = create(this.clientConfig(options.s3 === true, region, source));
+      this.customClients.set(cacheKey, client);
+    }
+    return client as T;
+  }
+
+  /**
+   * The credentials every client uses, as an SDK v3 credential provider: the static keys, the
+   * profile's provider, or the SDK's default chain (env keys, `AWS_PROFILE`, SSO, container and
+   * instance roles) when no source is configured.
+   */
+  credentialProvider(): CredentialProvider {
+    const source = this.credentialSource();
+    if (source.kind === 'static') return async () => source.credentials;
+    if (source.kind === 'profile') return this.profileCredentials(source.profile);
+    let provider = this.credentialProviders.get('\0default');
+    if (!provider) {
+      provider = credentialProvidersSdk().fromNodeProviderChain() as CredentialProvider;
+      this.credentialProviders.set('\0default', provider);
+    }
+    return provider;
+  }
+
+  private clientConfig(isS3: boolean, region: string, source: CredentialSource): AwsClientConfig {
     const config: AwsClientConfig = { region, maxAttempts: maxAttempts(this.env), retryMode: 'standard' };
     if (source.kind === 'static') config.credentials = source.credentials;
     if (source.kind === 'profile') {
       config.profile = source.profile;
       config.credentials = this.profileCredentials(source.profile);
     }
-    if (service === 's3') {
+    if (isS3) {
       config.followRegionRedirects = true;
       if (endpointOverride('s3', this.env)) config.forcePathStyle = true;
     }

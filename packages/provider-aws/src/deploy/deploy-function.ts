@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { GetFunctionCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { StratusError, type PluginApi } from '@stratus/core';
@@ -81,7 +82,14 @@ export function registerDeployFunction(api: PluginApi): void {
 
   api.hook('deploy:function:packageFunction', async () => {
     await api.spawn('package:function');
-    const { key } = target();
+    const { key, fn, configuration } = target();
+    // As v3: the function's package.artifact, else the service's (a bundler may have set either).
+    const configured = [fn.package?.artifact, configuration.package?.artifact].find((artifact): artifact is string => typeof artifact === 'string' && artifact !== '');
+    const configuredPath = configured === undefined ? undefined : path.resolve(api.service.serviceDir as string, configured);
+    if (configuredPath && existsSync(configuredPath)) {
+      zipPath = configuredPath;
+      return;
+    }
     const outputDir = path.join(api.service.serviceDir as string, '.serverless');
     const names = await fs.readdir(outputDir).catch(() => [] as string[]);
     const own = names.find((name) => name === `${key}.zip`) ?? names.find((name) => name.endsWith('.zip'));

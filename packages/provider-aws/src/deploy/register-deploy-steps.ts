@@ -65,12 +65,11 @@ export function registerDeploySteps(api: PluginApi): void {
     const state = JSON.parse(await fs.readFile(path.join(outputDir, STATE_FILE), 'utf8')) as {
       service: { provider: { compiledCloudFormationTemplate: CfnTemplate; coreCloudFormationTemplate: CfnTemplate } };
       package: { artifactDirectoryName: string };
-      artifacts?: Record<string, { file: string; sha256: string }>;
+      artifacts?: Record<string, { file: string; sha256: string; path?: string }>;
     };
-    const known = new Map(Object.values(state.artifacts ?? {}).map((artifact) => [artifact.file, artifact.sha256]));
-    const artifacts: LocalArtifact[] = [
-      ...(await zipArtifacts(outputDir, async (file) => known.get(path.basename(file)) ?? fileSha256(file))),
-    ];
+    const recorded = Object.values(state.artifacts ?? {});
+    const known = new Map(recorded.map((artifact) => [artifact.file, artifact.sha256]));
+    const artifacts: LocalArtifact[] = [...(await zipArtifacts(outputDir, async (file) => known.get(path.basename(file)) ?? fileSha256(file), recorded))];
     const template = state.service.provider.compiledCloudFormationTemplate;
     // A plugin may still edit the in-memory template in before:deploy:deploy (v3 deploys that object).
     const provider = context.configuration.provider as Record<string, unknown>;

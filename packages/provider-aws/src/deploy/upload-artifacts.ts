@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { toStratusError } from '../aws/aws-errors';
@@ -73,15 +73,24 @@ export async function uploadArtifacts(input: UploadInput): Promise<UploadReport>
   return report;
 }
 
-/** The zips in the package folder (functions, layers, custom resources). */
-export async function zipArtifacts(outputDir: string, hashOf: (file: string) => Promise<string>): Promise<LocalArtifact[]> {
-  const names = (await fs.readdir(outputDir)).filter((name) => name.endsWith('.zip')).sort();
+/**
+ * The zips to upload: those in the package folder (functions, layers, custom resources), and each
+ * function's prebuilt `package.artifact` kept elsewhere (uploaded under its file name, which is
+ * the `S3Key` the template names, as v3 does).
+ */
+export async function zipArtifacts(outputDir: string, hashOf: (file: string) => Promise<string>, functionArtifacts: ReadonlyArray<{ path?: string }> = []): Promise<LocalArtifact[]> {
+  const files = new Map<string, string>();
+  for (const name of (await fs.readdir(outputDir)).filter((entry) => entry.endsWith('.zip'))) files.set(name, path.join(outputDir, name));
+  for (const artifact of functionArtifacts) {
+    const name = artifact.path ? path.basename(artifact.path) : undefined;
+    if (name && !files.has(name) && existsSync(artifact.path as string)) files.set(name, artifact.path as string);
+  }
   return Promise.all(
-    names.map(async (name) => ({
+    [...files].sort(([a], [b]) => a.localeCompare(b)).map(async ([name, file]) => ({
       name,
-      sha256: await hashOf(path.join(outputDir, name)),
+      sha256: await hashOf(file),
       contentType: 'application/zip',
-      body: () => fs.readFile(path.join(outputDir, name)),
+      body: () => fs.readFile(file),
     })),
   );
 }

@@ -7,11 +7,13 @@ import { addExportNamesToOutputs, mergeCustomResources, stripNullProperties } fr
 import { addExecutionRole, addRoleStatement } from '../compile/iam-role';
 import { addLogGroups } from '../compile/log-groups';
 import type { AwsFunctionConfig, AwsServiceConfig } from '../config-types';
+import type { Artifact } from '../packaging';
 import { compileEvents } from '../events/compile-events';
 import { getAwsProviderHooks } from '../events/event-hooks';
 import { naming } from '../naming/naming';
 import { regionOf, stageOf } from '../provider/stage-region';
 import { TemplateBuilder } from '../template/template-builder';
+import { compiledArtifact, recordArtifactPaths } from './artifact-paths';
 import type { PackageState } from './package-state';
 import { writeCreateTemplate, writeServiceState, writeUpdateTemplate } from './write-artifacts';
 
@@ -23,6 +25,9 @@ export function registerPackageSteps(api: PluginApi): void {
   const config = () => context.configuration as unknown as AwsServiceConfig;
   const functions = () => (config().functions ?? {}) as Record<string, AwsFunctionConfig>;
   const serviceDir = () => context.serviceDir as string;
+  // v3 plugins may repoint the service folder (`config.servicePath`) to a build folder inside it;
+  // packaging then reads that folder, and symbolic links may still lead back into the service.
+  const projectDir = context.serviceDir;
   const minify = () => Boolean(context.options['minify-template']);
   let state: PackageState = { startedAt: Date.now(), outputDir: '', functionArtifacts: new Map() };
   const builder = (): TemplateBuilder => {
@@ -61,15 +66,18 @@ export function registerPackageSteps(api: PluginApi): void {
   api.hook('package:createDeploymentArtifacts', async () => {
     // Required here, not at the top: archive code is only loaded by commands that package.
     const { packageService } = require('../packaging') as typeof import('../packaging');
+    // As v3, zips go to `.serverless` of the service folder as it is now (a plugin may have repointed it).
     const result = await packageService({
       serviceDir: serviceDir(),
       configFile: context.configFile ?? 'serverless.yml',
       configuration: context.configuration,
-      outputDir: state.outputDir,
+      outputDir: path.join(serviceDir(), OUTPUT_DIR),
       log: api.log,
+      ...(projectDir === undefined ? {} : { containmentRoot: projectDir }),
     });
     state.functionArtifacts = result.functionArtifacts;
     if (result.serviceArtifact) state.serviceArtifact = result.serviceArtifact;
+    recordArtifactPaths(context.configuration, result);
   });
 
   api.hook('package:function:package', async () => {
@@ -77,27 +85,41 @@ export function registerPackageSteps(api: PluginApi): void {
     const outputDir = path.join(serviceDir(), OUTPUT_DIR);
     await fs.rm(outputDir, { recursive: true, force: true });
     const { packageService } = require('../packaging') as typeof import('../packaging');
-    await packageService({
+    const result = await packageService({
       serviceDir: serviceDir(),
       configFile: context.configFile ?? 'serverless.yml',
       configuration: context.configuration,
       outputDir,
       log: api.log,
       onlyFunction: String(context.options.function),
+      ...(projectDir === undefined ? {} : { containmentRoot: projectDir }),
     });
+    // v3's package:function zips the function on its own: the zip is the function's artifact.
+    const artifact = result.functionArtifacts.get(String(context.options.function));
+    if (artifact) recordArtifactPaths(context.configuration, { functionArtifacts: new Map([[String(context.options.function), artifact]]), layerArtifacts: new Map() });
   });
 
-  api.hook('before:package:compileFunctions', () => {
+  // As v3, set before layers compile too, so a plugin's compileLayers hook sees it.
+  const setArtifactDirectoryName = (): void => {
     if (state.artifactDirectoryName) return;
     const now = new Date();
     const prefix = (config().provider.deploymentPrefix as string | undefined) ?? 'serverless';
     state.artifactDirectoryName = `${prefix}/${config().service}/${stageOf(context)}/${now.getTime()}-${now.toISOString()}`;
     const packageConfig = (config().package ??= {});
     packageConfig.artifactDirectoryName = state.artifactDirectoryName;
-  });
+  };
+  api.hook('before:package:compileLayers', setArtifactDirectoryName);
+  api.hook('before:package:compileFunctions', setArtifactDirectoryName);
 
   api.hook('package:compileFunctions', () => {
     const bucket = deploymentBucketReference(config().provider);
+    // Plugins may have moved or replaced the zips since packaging: read the artifacts back from the configuration.
+    const hashed = new Map<string, Artifact>();
+    for (const [key, packaged] of state.functionArtifacts) {
+      const artifact = compiledArtifact(context.configuration, serviceDir(), key, packaged, hashed);
+      if (artifact) state.functionArtifacts.set(key, artifact);
+      if (artifact && packaged === state.serviceArtifact) state.serviceArtifact = artifact;
+    }
     compileFunctions({
       builder: builder(),
       provider: config().provider,
@@ -144,7 +166,7 @@ export function registerPackageSteps(api: PluginApi): void {
     const template = builder().template;
     await writeUpdateTemplate(state.outputDir, template, minify());
     const artifacts = Object.fromEntries(
-      [...state.functionArtifacts].map(([key, artifact]) => [key, { file: path.basename(artifact.path), sha256: artifact.sha256, size: artifact.size }]),
+      [...state.functionArtifacts].map(([key, artifact]) => [key, { file: path.basename(artifact.path), sha256: artifact.sha256, size: artifact.size, path: artifact.path }]),
     );
     await writeServiceState(
       state.outputDir,

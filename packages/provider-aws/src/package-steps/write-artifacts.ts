@@ -24,7 +24,7 @@ export interface ServiceState {
   service: Record<string, unknown>;
   package: { individually: boolean; artifactDirectoryName: string | undefined; artifact: string | undefined };
   /** Stratus addition: each function's artifact and hash, so deploy can upload only what changed. */
-  artifacts: Record<string, { file: string; sha256: string; size: number }>;
+  artifacts: Record<string, { file: string; sha256: string; size: number; path: string }>;
 }
 
 /** `serverless-state.json`: what `deploy --package` restores (the service with its compiled templates). */

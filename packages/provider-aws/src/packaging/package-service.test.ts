@@ -146,6 +146,24 @@ describe('what each function deploys', () => {
     expect(result.log.warnings.some((warning) => warning.includes('functions.second.package'))).toBe(true);
   });
 
+  test('function-level patterns outside individual packaging: one warning naming every such function', async () => {
+    const dir = service({ 'src/first.js': '1', 'src/second.js': '2' });
+    const result = await runPackaging(dir, { functions: twoFunctions });
+    expect(result.log.warnings).toEqual([
+      'Package patterns at function level are only applied when package.individually is true (for the service or the function); those of functions.first.package, functions.second.package are ignored.',
+    ]);
+  });
+
+  test('service-level individually with a service package.artifact: functions not individually themselves deploy that artifact', async () => {
+    const dir = service({ 'build/app.zip': 'prebuilt service zip' });
+    const result = await runPackaging(dir, {
+      package: { individually: true, artifact: 'build/app.zip' },
+      functions: { hello: { handler: 'handler.hello' }, own: { handler: 'handler.hello', package: { individually: true } } },
+    });
+    expect(result.functionArtifacts.get('hello')!.path).toBe(join(dir, 'build/app.zip'));
+    expect(result.functionArtifacts.get('own')!.path).toBe(join(dir, '.serverless/own.zip'));
+  });
+
   test('package.artifact (service and function) is used as is, hashed from its bytes', async () => {
     const dir = service({ 'build/app.zip': 'prebuilt service zip', 'build/special.zip': 'prebuilt function zip' });
     const result = await runPackaging(dir, {
@@ -215,6 +233,21 @@ describe('files on disk', () => {
     expect(result.log.warnings).toEqual([
       `Packaging skipped 2 symbolic links that lead outside the service directory (files outside it are never packaged): "leak-dir" → ${join(outside, 'dir')}, "leak.txt" → ${join(outside, 'secret.txt')}`,
     ]);
+  });
+
+  test('a build folder inside the service (a plugin repointed the service folder) may link back into the service with containmentRoot', async () => {
+    const dir = service({ 'package.json': '{"name":"svc"}', 'src/a.ts': 'ts', '.build/src/a.js': 'js', '.build/package.json': { symlink: '../package.json' } });
+    const buildDir = join(dir, '.build');
+    const inBuild = (overrides: Parameters<typeof runPackaging>[2]) => runPackaging(buildDir, { functions: { hello: { handler: 'src/a.handler' } } }, { outputDir: join(buildDir, '.serverless'), ...overrides });
+
+    const contained = await inBuild({ containmentRoot: dir });
+    expect(contained.serviceArtifact!.path).toBe(join(buildDir, '.serverless/svc.zip'));
+    expect(readZip(contained.serviceArtifact!.path).names).toEqual(['package.json', 'src/a.js']);
+    expect(contained.log.warnings).toEqual([]);
+
+    const alone = await inBuild({});
+    expect(readZip(alone.serviceArtifact!.path).names).toEqual(['src/a.js']);
+    expect(alone.log.warnings).toEqual([expect.stringContaining('"package.json" →')]);
   });
 
   test('the owner-exec bit becomes 0o755, everything else 0o644', async () => {

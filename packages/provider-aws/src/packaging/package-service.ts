@@ -22,6 +22,12 @@ export interface PackagingInput {
   log: { warning(msg: string): void; verbose(msg: string): void };
   /** Only package this function (v3 `package:function` / deploy function); all when absent. */
   onlyFunction?: string;
+  /**
+   * The folder symbolic links may lead into (default: `serviceDir`). When a plugin packages a build
+   * folder inside the service (serverless-plugin-typescript's `.build`, whose `package.json` links
+   * to the service's), this is the service folder.
+   */
+  containmentRoot?: string;
 }
 
 export interface PackagingResult {
@@ -37,6 +43,7 @@ export async function packageService(input: PackagingInput): Promise<PackagingRe
   const started = performance.now();
   const plan = planPackaging(input);
   const serviceRoot = realpathSync(input.serviceDir);
+  const containmentRoot = containmentRootFor(serviceRoot, input.containmentRoot);
   mkdirSync(input.outputDir, { recursive: true });
   const ignoredRealDirs = [realpathSync(input.outputDir)];
 
@@ -59,14 +66,14 @@ export async function packageService(input: PackagingInput): Promise<PackagingRe
 
   const jobs: ZipJob[] = [];
   if (serviceZips.length > 0) {
-    jobs.push(...selectFiles(serviceZips, serviceRoot, serviceRoot, plan.excludeDevDependencies, ignoredRealDirs, input.log));
+    jobs.push(...selectFiles(serviceZips, serviceRoot, containmentRoot, plan.excludeDevDependencies, ignoredRealDirs, input.log));
   }
   for (const layer of layerZips) {
     if (!existsSync(layer.dir) || !statSync(layer.dir).isDirectory()) throw layerPathNotFound(layer.key, layer.dir);
     const layerRoot = realpathSync(layer.dir);
     // A layer folder outside the service (a monorepo's shared layer) is its own boundary.
-    const containmentRoot = isInsideOrSame(layerRoot, serviceRoot) ? serviceRoot : layerRoot;
-    jobs.push(...selectFiles([layer.zip], layerRoot, containmentRoot, plan.excludeDevDependencies, ignoredRealDirs, input.log));
+    const layerContainment = isInsideOrSame(layerRoot, containmentRoot) ? containmentRoot : layerRoot;
+    jobs.push(...selectFiles([layer.zip], layerRoot, layerContainment, plan.excludeDevDependencies, ignoredRealDirs, input.log));
   }
 
   warnAboutMissingHandlers(plan.functions, jobs, plan.serviceZip, input);
@@ -95,6 +102,13 @@ export async function packageService(input: PackagingInput): Promise<PackagingRe
   const shared = serviceZipArtifact ?? serviceArtifact;
   if (shared) result.serviceArtifact = shared;
   return result;
+}
+
+/** The given containment folder when the service folder lies inside it, else the service folder itself. */
+function containmentRootFor(serviceRoot: string, requested: string | undefined): string {
+  if (requested === undefined || !existsSync(requested)) return serviceRoot;
+  const root = realpathSync(requested);
+  return isInsideOrSame(serviceRoot, root) ? root : serviceRoot;
 }
 
 /** Lists one folder once, then picks each zip's files (zips with the same rules share the pick). */

@@ -101,13 +101,16 @@ export function planPackaging(input: PlanInput): PackagingPlan {
   }
 
   const plans: FunctionPlan[] = [];
+  const ignoredPatterns: string[] = [];
   for (const key of functionKeys) {
     const fn = asRecord(functions[key]);
     const fnPackage = readPackageSection(fn.package);
     if (fn.image !== undefined || fnPackage.disable) continue;
     const handler = typeof fn.handler === 'string' ? fn.handler : undefined;
     const runtime = typeof fn.runtime === 'string' ? fn.runtime : typeof provider.runtime === 'string' ? provider.runtime : DEFAULT_RUNTIME;
-    const individually = servicePackage.individually || fnPackage.individually;
+    // As v3: under service-level `individually`, a service `package.artifact` still serves the
+    // functions that do not ask to be packaged individually themselves.
+    const individually = fnPackage.individually || (servicePackage.individually && servicePackage.artifact === undefined);
     const hasOwnPatterns = fnPackage.patterns.length + fnPackage.include.length + fnPackage.exclude.length > 0;
 
     let delivery: FunctionDelivery;
@@ -120,12 +123,15 @@ export function planPackaging(input: PlanInput): PackagingPlan {
       );
       delivery = { kind: 'ownZip', zip: { subject: { kind: 'function', key }, zipName: `${key}.zip`, selector } };
     } else {
-      if (hasOwnPatterns) {
-        input.log.warning(`functions.${key}.package patterns are ignored: the function is not packaged individually (set package.individually: true to use them)`);
-      }
+      if (hasOwnPatterns) ignoredPatterns.push(key);
       delivery = servicePackage.artifact !== undefined ? { kind: 'serviceArtifact' } : { kind: 'serviceZip' };
     }
     plans.push({ key, handler, runtime, delivery });
+  }
+  // One warning for all, as v3 (bundler plugins set patterns on every function).
+  if (ignoredPatterns.length > 0) {
+    const which = ignoredPatterns.map((key) => `functions.${key}.package`).join(', ');
+    input.log.warning(`Package patterns at function level are only applied when package.individually is true (for the service or the function); those of ${which} are ignored.`);
   }
 
   const serviceArtifact =

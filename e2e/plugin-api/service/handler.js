@@ -1,0 +1,2 @@
+'use strict';
+exports.hello = async () => ({ statusCode: 200, body: 'hello' });
