@@ -94,16 +94,33 @@ describe('failures a user can fix', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
-  test('a plugin that leaves a handle open does not keep the finished command from exiting', async () => {
+  test('a failed command exits even when a plugin left a handle open; a successful one keeps a plugin watcher running, as in v3', async () => {
     const cwd = copyService(SERVICE);
     writeFileSync(
       path.join(cwd, 'plugins', 'leaky.js'),
-      "module.exports = class { constructor() { this.commands = { leak: { lifecycleEvents: ['run'] } }; this.hooks = { 'leak:run': () => { setInterval(() => {}, 1000); console.log('leaked'); } }; } };\n",
+      [
+        'module.exports = class {',
+        '  constructor(serverless, options) {',
+        "    this.commands = { leak: { lifecycleEvents: ['run'], options: { fail: { usage: 'fail', type: 'boolean' } } } };",
+        '    this.hooks = {',
+        "      'leak:run': () => {",
+        "        let ticks = 0;",
+        "        setInterval(() => { ticks += 1; console.log('watching ' + ticks); if (ticks === 2) process.exit(0); }, 100);",
+        "        if (options.fail) throw new serverless.classes.Error('leak failed');",
+        '      },',
+        '    };',
+        '  }',
+        '};',
+        '',
+      ].join('\n'),
     );
     writeFileSync(path.join(cwd, 'serverless.yml'), 'service: leaky\nprovider: mock\nplugins:\n  - ./plugins/mock-provider.mjs\n  - ./plugins/leaky.js\n');
-    const run = await runStratus(['leak'], { cwd, timeoutMs: 20_000 });
-    expect(run.stdout.trim()).toBe('leaked');
-    expect(run.code).toBe(0);
+    const failed = await runStratus(['leak', '--fail'], { cwd, timeoutMs: 20_000 });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('leak failed');
+    const watching = await runStratus(['leak'], { cwd, timeoutMs: 20_000 });
+    expect(watching.stdout).toContain('watching 2');
+    expect(watching.code).toBe(0);
   });
 
   test('an unknown provider says which package to install', async () => {

@@ -10,8 +10,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   });
   process.exitCode = code;
-  // The command is done: a handle a plugin left open (a bundler's watch context, an SDK's sockets)
-  // must not keep the process alive. Output to pipes and files is written synchronously on Linux
-  // and macOS; the delay lets a TTY drain.
-  setTimeout(() => process.exit(code), 100).unref();
+  // A failed command must not hang on a handle a plugin left open (a bundler's build context).
+  // A successful one exits when its handles close, as in v3: plugins keep watchers running after
+  // the lifecycle on purpose (`invoke local --watch`). The delay lets a TTY drain.
+  if (code !== 0) setTimeout(() => process.exit(code), 100).unref();
 }
