@@ -109,14 +109,18 @@ describe('responses', () => {
     expect(reply.json()).toEqual({ message: 'hi', items: [1, 2] });
   });
 
-  it('apply the response template, with static headers and the content type from response.headers', async () => {
+  it('apply the response template, with static headers, headers from the result and the content type from response.headers', async () => {
     const reply = await request(`${base}/templated`);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('application/vnd.test+json');
     expect(reply.headers.get('x-static')).toBe('yes');
-    expect(reply.headers.get('x-mapped')).toBeNull();
+    // Mapped from the result as API Gateway maps integration.response.body.<JSONPath>: strings as is, the rest as JSON.
+    expect(reply.headers.get('x-mapped')).toBe('hi');
+    expect(reply.headers.get('x-items')).toBe('[1,2]');
+    expect(reply.headers.get('x-missing')).toBeNull();
+    expect(reply.headers.get('x-from-header')).toBeNull();
     expect(reply.json()).toEqual({ items: [1, 2], message: 'hi', stage: 'dev' });
-    expect(lines.join('')).toMatch(/response headers mapped from the integration \(X-Mapped\) are not emulated/);
+    expect(lines.join('')).toMatch(/response headers X-From-Header are not emulated/);
   });
 
   it('an error with [NNN] gets that status and the Lambda error body', async () => {

@@ -11,6 +11,7 @@ import type { MappingTemplate } from '../vtl/mapping-template';
 import { compileOrReport } from './compile-template';
 import { mappingFailed } from './gateway-replies';
 import { compileStatusSelector, type StatusRule } from './status-selection';
+import { selectPath } from '../json-path';
 import { templateVariables } from './template-variables';
 
 export interface ResponseMappingSource {
@@ -25,13 +26,35 @@ export interface ResponseMapping {
   map(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void): HttpReply;
 }
 
-/** What a status code's responses look like: fixed headers, and a template or none (pass-through). */
+/** What a status code's responses look like: fixed headers, headers taken from the result, and a template or none (pass-through). */
 interface ResponseShape {
   headers: Record<string, string>;
+  /** `X-Id: integration.response.body.id` → header name and the JSONPath into the integration's body. */
+  fromBody: Array<{ name: string; path: string }>;
   template: MappingTemplate | undefined;
 }
 
 const STATIC_VALUE = /^'(.*)'$/s;
+/** `integration.response.body` (the whole body) or `integration.response.body.<JSONPath>`. */
+const BODY_VALUE = /^integration\.response\.body(.*)$/s;
+
+/** Each header mapped from the body, as API Gateway maps it: a string as is, anything else as JSON, nothing when absent. */
+function headersFromBody(fromBody: ResponseShape['fromBody'], payload: string, onUnsupportedPath: (path: string) => void): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (fromBody.length === 0) return headers;
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    body = payload;
+  }
+  for (const { name, path } of fromBody) {
+    const selected = path === '$' ? { ok: true as const, value: payload } : selectPath(body, path);
+    if (!selected.ok) onUnsupportedPath(path);
+    else if (selected.value !== undefined && selected.value !== null) headers[name] = typeof selected.value === 'string' ? selected.value : JSON.stringify(selected.value);
+  }
+  return headers;
+}
 
 /** Lambda's error payload. */
 const errorPayload = (error: { errorMessage: string; errorType: string; stackTrace?: string[] }): string =>
@@ -45,9 +68,12 @@ export function compileResponseMapping(source: ResponseMappingSource, warn: (mes
 
   const shapeOf = (config: HttpStatusCode, code: string): ResponseShape => {
     const headers: Record<string, string> = {};
+    const fromBody: ResponseShape['fromBody'] = [];
     for (const [name, value] of Object.entries({ ...response?.headers, ...config.headers })) {
       const fixed = STATIC_VALUE.exec(value);
+      const mapped = BODY_VALUE.exec(value);
       if (fixed) headers[name.toLowerCase()] = fixed[1] as string;
+      else if (mapped) fromBody.push({ name: name.toLowerCase(), path: `$${mapped[1]}` });
       else mappedHeaders.add(name);
     }
     headers['content-type'] ??= 'application/json';
@@ -58,14 +84,16 @@ export function compileResponseMapping(source: ResponseMappingSource, warn: (mes
     if (typeof config.template === 'string') templates['application/json'] = { text: config.template, label: `${where}: response.statusCodes.${code}.template` };
     else for (const [type, text] of Object.entries(config.template ?? {})) templates[type.toLowerCase()] = { text, label: `${where}: response.statusCodes.${code}.template['${type}']` };
     const chosen = templates[headers['content-type'].toLowerCase()] ?? templates['application/json'];
-    return { headers, template: chosen && compileOrReport(chosen.text, chosen.label, warn) };
+    return { headers, fromBody, template: chosen && compileOrReport(chosen.text, chosen.label, warn) };
   };
 
   const shapes = new Map<HttpStatusCode, ResponseShape>();
   for (const [code, config] of Object.entries(response?.statusCodes ?? {})) shapes.set(config, shapeOf(config, code));
   // For a [NNN] status no response declares.
   const undeclared = shapeOf({ pattern: '' }, 'default');
-  if (mappedHeaders.size > 0) warn(`${where}: response headers mapped from the integration (${[...mappedHeaders].join(', ')}) are not emulated; only quoted static values are sent.`);
+  if (mappedHeaders.size > 0) {
+    warn(`${where}: response headers ${[...mappedHeaders].join(', ')} are not emulated (a Lambda integration has no response headers to map); only quoted static values and integration.response.body values are sent.`);
+  }
 
   return {
     map(outcome, request, onProblem, onUnsupportedPath) {
@@ -89,7 +117,7 @@ export function compileResponseMapping(source: ResponseMappingSource, warn: (mes
           return mappingFailed();
         }
       }
-      const headers: OutgoingHttpHeaders = { ...shape.headers };
+      const headers: OutgoingHttpHeaders = { ...shape.headers, ...headersFromBody(shape.fromBody, payload, onUnsupportedPath) };
       return { statusCode: rule.statusCode, headers, body };
     },
   };
