@@ -207,6 +207,16 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
   async function serveLambdaIntegration(integration: LambdaIntegration, route: Route, fn: LocalFunction, event: ProxyEvent, body: Buffer, mediaType: string, onProblem: (reason: string) => void): Promise<HttpReply> {
     const mapped = integration.mapRequest(event, body.toString('utf8'), mediaType, onProblem);
     if (!mapped.ok) return mapped.reply;
+    if (route.event.async) {
+      // As API Gateway with X-Amz-Invocation-Type 'Event': answer once Lambda has the event; the function runs on.
+      void runtime.invoke(fn, mapped.event, { noTimeout: options.noTimeout }).then(
+        (outcome) => {
+          if (!outcome.ok) onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage} (async invocation)`);
+        },
+        (error: unknown) => onProblem(`async invocation failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      return integration.mapAccepted(event, onProblem);
+    }
     const outcome = await invokeWithGatewayTimeout(fn, mapped.event);
     if (outcome === 'gateway-timeout') return gatewayTimedOut(route);
     return integration.mapResponse(outcome, event, onProblem);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseYaml } from '@stratus/core';
 import { startOffline, type OfflineServer } from '../offline-server';
@@ -121,6 +122,17 @@ describe('responses', () => {
     expect(reply.headers.get('x-from-header')).toBeNull();
     expect(reply.json()).toEqual({ items: [1, 2], message: 'hi', stage: 'dev' });
     expect(lines.join('')).toMatch(/response headers X-From-Header are not emulated/);
+  });
+
+  it('async: true answers once the event is accepted (empty body, the success status) and the function runs on', async () => {
+    const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'stratus-async-')), 'ran');
+    const reply = await postJson(`${base}/later`, { marker });
+    expect([reply.status, reply.text, reply.headers.get('x-accepted')]).toEqual([200, '', 'yes']);
+    expect(existsSync(marker)).toBe(false);
+    for (const started = Date.now(); !existsSync(marker); ) {
+      if (Date.now() - started > 10_000) throw new Error('the async invocation never ran');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
 
   it('an error with [NNN] gets that status and the Lambda error body', async () => {

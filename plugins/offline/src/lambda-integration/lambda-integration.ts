@@ -15,6 +15,8 @@ export interface LambdaIntegration {
   mapRequest(request: ProxyEvent, body: string, mediaType: string, onProblem: (reason: string) => void): MappedRequest;
   /** The HTTP response for the function's outcome. */
   mapResponse(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void): HttpReply;
+  /** `async: true` routes: the response once Lambda accepted the event (it runs on without the caller). */
+  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void): HttpReply;
 }
 
 export interface LambdaIntegrationReporting {
@@ -39,5 +41,6 @@ export function compileLambdaIntegration(route: Route, fn: LocalFunction, { wher
   return {
     mapRequest: (event, body, mediaType, onProblem) => request.map(event, body, mediaType, onProblem, onUnsupportedPath),
     mapResponse: (outcome, event, onProblem) => response.map(outcome, event, onProblem, onUnsupportedPath),
+    mapAccepted: (event, onProblem) => response.mapAccepted(event, onProblem, onUnsupportedPath),
   };
 }

@@ -24,6 +24,8 @@ export interface ResponseMappingSource {
 
 export interface ResponseMapping {
   map(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void): HttpReply;
+  /** `async: true`: Lambda accepted the event (202, no payload); the success response with an empty body. */
+  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void): HttpReply;
 }
 
 /** What a status code's responses look like: fixed headers, headers taken from the result, and a template or none (pass-through). */
@@ -95,30 +97,28 @@ export function compileResponseMapping(source: ResponseMappingSource, warn: (mes
     warn(`${where}: response headers ${[...mappedHeaders].join(', ')} are not emulated (a Lambda integration has no response headers to map); only quoted static values and integration.response.body values are sent.`);
   }
 
+  const reply = (rule: StatusRule, payload: string, request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void): HttpReply => {
+    const shape = shapes.get(rule.config) ?? undeclared;
+    let body = payload;
+    if (shape.template) {
+      try {
+        body = shape.template.render(templateVariables(request, payload, onUnsupportedPath));
+      } catch (error) {
+        onProblem(`the response template failed: ${error instanceof Error ? error.message : String(error)}`);
+        return mappingFailed();
+      }
+    }
+    const headers: OutgoingHttpHeaders = { ...shape.headers, ...headersFromBody(shape.fromBody, payload, onUnsupportedPath) };
+    return { statusCode: rule.statusCode, headers, body };
+  };
+
   return {
     map(outcome, request, onProblem, onUnsupportedPath) {
-      let rule: StatusRule;
-      let payload: string;
-      if (outcome.ok) {
-        rule = selector.success;
-        payload = JSON.stringify(outcome.payload) ?? 'null';
-      } else {
-        rule = selector.forError(outcome.error.errorMessage);
-        payload = errorPayload(outcome.error);
-        onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage} → ${rule.statusCode}`);
-      }
-      const shape = shapes.get(rule.config) ?? undeclared;
-      let body = payload;
-      if (shape.template) {
-        try {
-          body = shape.template.render(templateVariables(request, payload, onUnsupportedPath));
-        } catch (error) {
-          onProblem(`the response template failed: ${error instanceof Error ? error.message : String(error)}`);
-          return mappingFailed();
-        }
-      }
-      const headers: OutgoingHttpHeaders = { ...shape.headers, ...headersFromBody(shape.fromBody, payload, onUnsupportedPath) };
-      return { statusCode: rule.statusCode, headers, body };
+      if (outcome.ok) return reply(selector.success, JSON.stringify(outcome.payload) ?? 'null', request, onProblem, onUnsupportedPath);
+      const rule = selector.forError(outcome.error.errorMessage);
+      onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage} → ${rule.statusCode}`);
+      return reply(rule, errorPayload(outcome.error), request, onProblem, onUnsupportedPath);
     },
+    mapAccepted: (request, onProblem, onUnsupportedPath) => reply(selector.success, '', request, onProblem, onUnsupportedPath),
   };
 }
