@@ -12,7 +12,7 @@ import { compileLambdaIntegration, type LambdaIntegration } from './lambda-integ
 import { asRecord, buildLocalFunctions, regionOf } from './local-functions';
 import { mediaTypeOf } from './media-type';
 import { resolveOptions, type OfflineOptions } from './options';
-import { compileBodyValidator, invalidRequestBody, SchemaCompiler, type BodyValidator } from './request-validation';
+import { compileBodyValidator, invalidRequestBody, missingParameters, missingParametersReply, requiredParametersOf, SchemaCompiler, type BodyValidator, type RequiredParameters } from './request-validation';
 import { endpointTimeout, internalServerError, jsonReply, mapProxyOutcome, type HttpReply } from './response-mapper';
 import { buildRoutes, RouteMatcher, routeUrl, type Route } from './routes';
 
@@ -73,6 +73,8 @@ interface ServiceState {
   authorizers: Map<Route, LocalAuthorizer>;
   /** Per route with `request.schemas`: its body validator. */
   bodyValidators: Map<Route, BodyValidator>;
+  /** Per route with `required` query string or header parameters. */
+  requiredParameters: Map<Route, RequiredParameters>;
   /** Per `integration: lambda` route: its request/response mappings. */
   lambdaIntegrations: Map<Route, LambdaIntegration>;
 }
@@ -84,20 +86,23 @@ function compileRouteMappings(
   configuration: Record<string, unknown>,
   log: Logger,
   warnAtStart: boolean,
-): Pick<ServiceState, 'bodyValidators' | 'lambdaIntegrations'> {
+): Pick<ServiceState, 'bodyValidators' | 'requiredParameters' | 'lambdaIntegrations'> {
   const warn = (message: string): void => (warnAtStart ? log.warning(message) : undefined);
   const providerSchemas = asRecord(asRecord(asRecord(asRecord(configuration.provider).apiGateway).request).schemas);
   const compiler = new SchemaCompiler();
   const bodyValidators = new Map<Route, BodyValidator>();
+  const requiredParameters = new Map<Route, RequiredParameters>();
   const lambdaIntegrations = new Map<Route, LambdaIntegration>();
   for (const route of routes) {
     const where = `functions.${route.functionKey} (${route.method} ${route.resource})`;
     const validator = route.event.request?.schemas ? compileBodyValidator(route.event.request.schemas, providerSchemas, compiler, where, warn) : undefined;
     if (validator) bodyValidators.set(route, validator);
+    const required = requiredParametersOf(route.event);
+    if (required) requiredParameters.set(route, required);
     const fn = functions.get(route.functionKey);
     if (route.event.integration === 'lambda' && fn) lambdaIntegrations.set(route, compileLambdaIntegration(route, fn, { where, warn, warnOnRequest: (message) => log.warning(message) }));
   }
-  return { bodyValidators, lambdaIntegrations };
+  return { bodyValidators, requiredParameters, lambdaIntegrations };
 }
 
 function buildState(configuration: Record<string, unknown>, stage: string, base: string, serviceDir: string, log: Logger, warn: boolean): ServiceState {
@@ -281,7 +286,10 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
       }
     }
 
-    // API Gateway validates the body whatever the integration.
+    // API Gateway validates parameters and the body whatever the integration.
+    const required = state.requiredParameters.get(route);
+    const missing = required ? missingParameters(required, search, req.headers) : [];
+    if (missing.length > 0) return send(res, missingParametersReply(missing));
     const validator = state.bodyValidators.get(route);
     const mediaType = validator || route.event.integration === 'lambda' ? mediaTypeOf(req.headers['content-type']) : '';
     if (validator && !validator.accepts(mediaType, body)) return send(res, invalidRequestBody());
