@@ -4,7 +4,7 @@ import { compileMappingTemplate } from '../vtl/mapping-template';
 import { stageVariables } from '../vtl/stage-variables';
 import { utilVariable } from '../vtl/util-variable';
 import type { ProxyRequestContext } from '../event-builder';
-import { DEFAULT_REQUEST_TEMPLATES } from './default-request-templates';
+import { defaultRequestTemplates } from './default-request-templates';
 
 const requestContext = (authorizer?: Record<string, unknown>): ProxyRequestContext => ({
   accountId: 'acc',
@@ -25,8 +25,8 @@ const requestContext = (authorizer?: Record<string, unknown>): ProxyRequestConte
   stage: 'dev',
 });
 
-function render(contentType: string, body: string, params: RequestParams, authorizer?: Record<string, unknown>): unknown {
-  const template = compileMappingTemplate(DEFAULT_REQUEST_TEMPLATES[contentType] as string, 'default');
+function render(contentType: string, body: string, params: RequestParams, authorizer?: Record<string, unknown>, extraClaims: string[] = []): unknown {
+  const template = compileMappingTemplate(defaultRequestTemplates(extraClaims)[contentType] as string, 'default');
   const text = template.render({ input: inputVariable(body, params, () => undefined), context: contextVariable(requestContext(authorizer)), util: utilVariable, stageVariables });
   return JSON.parse(text);
 }
@@ -57,6 +57,12 @@ describe('the default request templates', () => {
     expect(event.principalId).toBe('user-1');
     expect(event.cognitoPoolClaims).toEqual({ sub: 'abc' });
     expect(event.enhancedAuthContext).toMatchObject({ principalId: 'user-1', role: 'admin' });
+  });
+
+  it("add the authorizer's claims to cognitoPoolClaims (v3's extra Cognito pool claims), names with colons too", () => {
+    const claims = { sub: 'abc', email: "ada@example.com", 'cognito:groups': 'admins' };
+    const event = render('application/json', '', params, { claims }, ['email', 'cognito:groups', 'missing']) as Record<string, any>;
+    expect(event.cognitoPoolClaims).toEqual({ sub: 'abc', email: 'ada@example.com', 'cognito:groups': 'admins', missing: '' });
   });
 
   it('decode a form body', () => {

@@ -30,13 +30,16 @@ const FORM_BODY_MACRO = String.raw`#macro( requestBody )
 #stringMap($form)#end
 `;
 
-const EVENT = String.raw`#set( $params = $input.params() )
+/** One Cognito claim in `cognitoPoolClaims` (`sub`, and each of the authorizer's `claims`, as v3 writes them). */
+const claim = (name: string): string => String.raw`"${name}": "$util.escapeJavaScript($context.authorizer.claims.get('${name}')).replaceAll("\'", "'")"`;
+
+const event = (extraClaims: readonly string[]): string => String.raw`#set( $params = $input.params() )
 {
   "body": #requestBody(),
   "method": "$context.httpMethod",
   "principalId": "$util.escapeJavaScript($context.authorizer.principalId).replaceAll("\\'", "'")",
   "stage": "$context.stage",
-  "cognitoPoolClaims": {"sub": "$util.escapeJavaScript($context.authorizer.claims.sub).replaceAll("\\'", "'")"},
+  "cognitoPoolClaims": {${['sub', ...extraClaims.filter((name) => name !== 'sub')].map(claim).join(', ')}},
   "enhancedAuthContext": #stringMap($context.authorizer),
   "headers": #stringMap($params.header),
   "query": #stringMap($params.querystring),
@@ -47,8 +50,10 @@ const EVENT = String.raw`#set( $params = $input.params() )
 }
 `;
 
-/** Content type → the default template's source. */
-export const DEFAULT_REQUEST_TEMPLATES: Readonly<Record<string, string>> = {
-  'application/json': `${STRING_MAP_MACRO}${JSON_BODY_MACRO}${EVENT}`,
-  'application/x-www-form-urlencoded': `${STRING_MAP_MACRO}${FORM_BODY_MACRO}${EVENT}`,
-};
+/** Content type → the default template's source; `extraClaims`: the authorizer's `claims` (v3's extra Cognito pool claims). */
+export function defaultRequestTemplates(extraClaims: readonly string[] = []): Readonly<Record<string, string>> {
+  return {
+    'application/json': `${STRING_MAP_MACRO}${JSON_BODY_MACRO}${event(extraClaims)}`,
+    'application/x-www-form-urlencoded': `${STRING_MAP_MACRO}${FORM_BODY_MACRO}${event(extraClaims)}`,
+  };
+}

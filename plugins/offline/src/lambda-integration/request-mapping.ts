@@ -7,7 +7,7 @@ import type { ProxyEvent } from '../event-builder';
 import type { HttpReply } from '../response-mapper';
 import type { MappingTemplate } from '../vtl/mapping-template';
 import { compileOrReport } from './compile-template';
-import { DEFAULT_REQUEST_TEMPLATES } from './default-request-templates';
+import { defaultRequestTemplates } from './default-request-templates';
 import { mappingFailed, unparsableRequest, unsupportedMediaType } from './gateway-replies';
 import { templateVariables } from './template-variables';
 
@@ -29,7 +29,9 @@ export interface RequestMapping {
 /** Content type → template source, most specific source winning: the event's, the `.req.vm` file, the default. */
 function templateSources(source: RequestMappingSource): Map<string, { text: string; where: string }> {
   const sources = new Map<string, { text: string; where: string }>();
-  for (const [type, text] of Object.entries(DEFAULT_REQUEST_TEMPLATES)) sources.set(type, { text, where: `the default ${type} request template` });
+  const authorizer = source.event.authorizer;
+  const extraClaims = authorizer && 'claims' in authorizer ? authorizer.claims : [];
+  for (const [type, text] of Object.entries(defaultRequestTemplates(extraClaims))) sources.set(type, { text, where: `the default ${type} request template` });
   if (source.handlerTemplate) sources.set('application/json', { text: source.handlerTemplate.source, where: source.handlerTemplate.file });
   for (const [type, text] of Object.entries(source.event.request?.template ?? {})) {
     // `null` removes a template (as v3 deploys it).
