@@ -6,7 +6,7 @@ import { deleteKeys, listDeployments, listKeys, type Deployment } from './deploy
 import { findDeploymentBucket, requireDeploymentBucket } from './deployment-bucket';
 import { lambdaSdk, s3Sdk } from '../aws/sdk';
 import { monitorStack, stackFailedError } from './stack-monitor';
-import { createChangeSet, deleteStack, describeStack, executeChangeSet, stackParameters } from './stack-operations';
+import { createChangeSet, deleteStack, describeStack, executeChangeSet, rollbackStackParameters } from './stack-operations';
 import { templateSource } from './template-source';
 import type { CfnTemplate } from '../template/cfn-template';
 
@@ -123,7 +123,7 @@ export function registerStackCommands(api: PluginApi): void {
       stackName: target.stackName,
       type: 'UPDATE',
       template: templateSource(body, { bucket, key: templateKey, region: target.region }),
-      parameters: stackParameters(target.configuration.provider, target.stage, template),
+      parameters: rollbackStackParameters(target.configuration.provider, target.stage, template),
     });
     if (!changeSet.hasChanges) {
       api.log.success('No updates to be performed. Rollback skipped.');

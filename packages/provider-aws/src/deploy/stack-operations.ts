@@ -34,6 +34,22 @@ export function stackParameters(provider: AwsProviderConfig, stage: string, temp
   return parameters;
 }
 
+/**
+ * For `rollback`: the old template's parameters that have no default and no value in
+ * `provider.stackParameters` keep the stack's current value (a value a plugin passes at deploy
+ * time only, such as a secret, is not in the configuration when rolling back).
+ */
+export function rollbackStackParameters(provider: AwsProviderConfig, stage: string, template: CfnTemplate): Record<string, unknown> {
+  const parameters = stackParameters(provider, stage, template);
+  const given = parameters.Parameters as Array<{ ParameterKey?: string }>;
+  const named = new Set(given.map((parameter) => parameter.ParameterKey));
+  const declared = (template.Parameters ?? {}) as Record<string, { Default?: unknown }>;
+  const kept = Object.entries(declared)
+    .filter(([key, definition]) => !named.has(key) && definition?.Default === undefined)
+    .map(([key]) => ({ ParameterKey: key, UsePreviousValue: true }));
+  return { ...parameters, Parameters: [...given, ...kept] };
+}
+
 export interface ChangeSetResult {
   /** False when CloudFormation found nothing to change. */
   hasChanges: boolean;
