@@ -79,7 +79,7 @@ interface ServiceState {
   lambdaIntegrations: Map<Route, LambdaIntegration>;
 }
 
-/** Body validators and lambda integrations, compiled once per route (never per request). */
+/** Request validation and lambda integrations, compiled once per route (never per request). */
 function compileRouteMappings(
   routes: readonly Route[],
   functions: ReadonlyMap<string, LocalFunction>,
