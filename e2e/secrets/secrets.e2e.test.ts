@@ -8,7 +8,6 @@
  * moto runs no function code without Docker, so the runtime helper is checked here, in the test
  * process, against the environment the deployed function got.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
@@ -16,7 +15,7 @@ import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { configureSecrets, loadSecrets } from '@stratus/secrets-runtime';
 import { awsQuery, emulatorClientConfig, emulatorEnv } from '../support/aws-emulator';
-import { copyService, runStratus, STRATUS_BIN, type StratusRun } from '../support/run-stratus';
+import { copyService, runStratus, type StratusRun } from '../support/run-stratus';
 import { zipEntries } from './zip-entries';
 
 const SERVICE_DIR = path.join(__dirname, 'service');
@@ -91,24 +90,8 @@ function scenario(stage: string, mode: 'runtime' | 'deploy') {
   const config = path.join(cwd, 'serverless.yml');
   writeFileSync(config, readFileSync(config, 'utf8').replace('mode: runtime', `mode: ${mode}`));
   const stratus = (args: string[], stdin?: string): Promise<StratusRun> =>
-    stdin === undefined
-      ? runStratus([...args, '--stage', stage], { cwd, env: { ...emulatorEnv(), SLS_AWS_MONITORING_FREQUENCY: '100' } })
-      : runStratusWithStdin([...args, '--stage', stage], cwd, stdin);
+    runStratus([...args, '--stage', stage], { cwd, env: { ...emulatorEnv(), SLS_AWS_MONITORING_FREQUENCY: '100' }, ...(stdin === undefined ? {} : { stdin }) });
   return { cwd, config, stratus, stack: `${SERVICE}-${stage}`, reader: `${SERVICE}-${stage}-reader` };
-}
-
-/** `secrets set` with the value piped on stdin (runStratus closes stdin). */
-function runStratusWithStdin(args: string[], cwd: string, stdin: string): Promise<StratusRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STRATUS_BIN, ...args], { cwd, env: { ...process.env, CI: 'true', ...emulatorEnv() }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
 }
 
 describe('runtime mode (the default)', () => {

@@ -14,15 +14,16 @@ export interface StratusRun {
 /**
  * Run the built CLI as a user does: a child process in the service directory. An `env` value of
  * `undefined` unsets that variable (Node's spawn leaves undefined values out); `timeoutMs` kills a
- * run that hangs, so the test fails instead of jest waiting for the child.
+ * run that hangs, so the test fails instead of jest waiting for the child; `stdin` is piped in
+ * (otherwise stdin is empty).
  */
-export function runStratus(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<StratusRun> {
+export function runStratus(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number; stdin?: string }): Promise<StratusRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [STRATUS_BIN, ...args], {
       cwd: options.cwd,
       // A cache folder of the suite's own, so tests never write into the user's ~/.cache.
       env: { ...process.env, CI: 'true', STRATUS_CACHE_DIR: path.join(os.tmpdir(), 'stratus-e2e-cache'), ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     });
     let stdout = '';
@@ -31,6 +32,7 @@ export function runStratus(args: string[], options: { cwd: string; env?: Record<
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
   });
 }
 

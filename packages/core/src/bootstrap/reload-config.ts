@@ -4,7 +4,7 @@ import { StratusError } from '../errors/stratus-error';
 import type { Logger } from '../logging/logger';
 import type { PluginHost } from '../plugins/plugin-host';
 import type { ConfigSchemaHandler } from '../schema';
-import { createCoreVariableSources, resolveVariables } from '../variables';
+import { createCoreVariableSources, resolveVariables, type VariableSource } from '../variables';
 import { applyServiceDefaults } from './service-defaults';
 import { warnAboutProblems } from './validate-config';
 
@@ -27,11 +27,9 @@ export function createConfigReloader(options: ConfigReloaderOptions): () => Prom
   const context = host.service;
   return async () => {
     const fresh = await loadServiceConfig({ serviceDir: loaded.serviceDir, configPath: loaded.filePath });
-    const sources = createCoreVariableSources({ optionsComplete: true, instanceId });
-    for (const [name, source] of host.pluginVariableSources()) sources.set(name, source);
     await resolveVariables({
       configuration: fresh.configuration,
-      sources,
+      sources: finalVariableSources(host, instanceId),
       serviceDir: fresh.serviceDir,
       configFile: fresh.fileName,
       options: context.options,
@@ -63,6 +61,13 @@ export function createConfigReloader(options: ConfigReloaderOptions): () => Prom
     }
     await host.core.configReloaded.promise(context);
   };
+}
+
+/** Every variable source of the final resolution phase: the core's, then the plugins'. */
+export function finalVariableSources(host: PluginHost, instanceId: string): Map<string, VariableSource> {
+  const sources = createCoreVariableSources({ optionsComplete: true, instanceId });
+  for (const [name, source] of host.pluginVariableSources()) sources.set(name, source);
+  return sources;
 }
 
 function valueAt(configuration: Record<string, unknown>, dottedPath: string): unknown {

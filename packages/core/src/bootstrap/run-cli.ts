@@ -17,7 +17,7 @@ import { providerNameOf, stageOf, type ServiceContext } from '../plugins/service
 import { ConfigSchemaHandler } from '../schema';
 import { createServerlessFacade } from '../v3/serverless-facade';
 import { containsVariables, createCoreVariableSources, resolveVariables } from '../variables';
-import { createConfigReloader } from './reload-config';
+import { createConfigReloader, finalVariableSources } from './reload-config';
 import { reportError } from './report-error';
 import { applyServiceDefaults } from './service-defaults';
 import { warnAboutProblems } from './validate-config';
@@ -137,9 +137,7 @@ export async function runCli(argv: readonly string[], preset: CliPreset, io: Cli
     parseCommandOptions(rest, engine.commands.optionsOf(command), command.path.join(' '), options);
     assertCommandCanRun(command, loaded, providerName, host, preset);
 
-    const sources = createCoreVariableSources({ optionsComplete: true, instanceId });
-    for (const [name, source] of host.pluginVariableSources()) sources.set(name, source);
-    await resolveWith(sources, true);
+    await resolveWith(finalVariableSources(host, instanceId), true);
     if (loaded) {
       applyServiceDefaults(context.configuration, options);
       await host.core.configResolved.promise(context);

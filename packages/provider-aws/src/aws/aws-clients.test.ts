@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ServiceContext } from '@stratus/core';
 import { AwsClients, awsClientSettingsOf, endpointOverride, getAwsClients, resolveCredentialSource } from './aws-clients';
 import { fakeAwsClients } from './__fixtures__/fake-aws';
+import { isolateEnvironment } from './__fixtures__/isolated-env';
 
 const ENV_KEYS = [
   'AWS_ENDPOINT_URL',
@@ -20,19 +21,7 @@ const ENV_KEYS = [
   'AWS_CONFIG_FILE',
   'SLS_AWS_REQUEST_MAX_RETRIES',
 ];
-const savedEnv: Record<string, string | undefined> = {};
-beforeEach(() => {
-  for (const key of ENV_KEYS) {
-    savedEnv[key] = process.env[key];
-    delete process.env[key];
-  }
-});
-afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
+isolateEnvironment(ENV_KEYS);
 
 interface CapturedRequest {
   protocol: string;

@@ -3,23 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ServiceContext } from '@stratus/core';
 import { awsError, fakeAwsClients, type FakeHandler } from '../aws/__fixtures__/fake-aws';
+import { isolateEnvironment } from '../aws/__fixtures__/isolated-env';
 import { perRun } from '../shared/per-run';
 import { AwsProvider } from './aws-provider';
 
 const ENV_KEYS = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE'];
-const savedEnv: Record<string, string | undefined> = {};
-beforeEach(() => {
-  for (const key of ENV_KEYS) {
-    savedEnv[key] = process.env[key];
-    delete process.env[key];
-  }
-});
-afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
+isolateEnvironment(ENV_KEYS);
 
 function contextOf(configuration: Record<string, unknown>, options: Record<string, unknown> = {}): ServiceContext {
   return {
