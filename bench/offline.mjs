@@ -7,7 +7,8 @@
 // Builds a one-route hello service in a temp dir, starts `stratus offline start` through the CLI
 // (as a user does) and a bare `http` server answering the same JSON, drives each with a small
 // keep-alive HTTP/1.1 load generator (raw sockets, no pipelining) on 127.0.0.1, and prints
-// requests/s, p50/p99 latency, start-up time (spawn → first 200) and the server's peak RSS.
+// requests/s, p50/p99 latency, start-up time (spawn → first 200), the server's CPU time per
+// request (all its threads) and its peak RSS.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -57,6 +58,16 @@ function peakRssMb(pid) {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (user + system, all threads) a Linux process has used so far, in ms, from /proc. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return NaN;
   }
@@ -128,8 +139,11 @@ async function run(name, command, args, options, urlPath) {
   try {
     const startupMs = await waitForFirstOk(port, urlPath, startedAt, child);
     await load(port, urlPath, 1000); // warm-up (instances, JIT)
+    const cpuBefore = cpuMs(child.pid);
     const result = await load(port, urlPath, seconds * 1000);
-    return { name, startupMs, ...result, peakRssMb: peakRssMb(child.pid) };
+    // The server's CPU per request: steadier than req/s when neighbours share the machine.
+    const cpuUsPerRequest = ((cpuMs(child.pid) - cpuBefore) * 1000) / result.requests;
+    return { name, startupMs, ...result, cpuUsPerRequest, peakRssMb: peakRssMb(child.pid) };
   } catch (error) {
     throw new Error(`${name}: ${error.message}\n${stderr}`);
   } finally {
@@ -160,6 +174,7 @@ try {
       'p50 ms': r.p50.toFixed(2),
       'p99 ms': r.p99.toFixed(2),
       'start-up ms': Math.round(r.startupMs),
+      'CPU µs/req': r.cpuUsPerRequest.toFixed(1),
       'peak RSS MB': r.peakRssMb.toFixed(1),
       requests: r.requests,
       errors: r.errors,

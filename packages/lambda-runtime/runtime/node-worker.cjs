@@ -3,15 +3,18 @@
 // Plain CommonJS, embedded into src/embedded-sources.ts (scripts/embed-sources.cjs) and run with
 // `new Worker(source, { eval: true })`, so it also works inside the CLI's one-file bundle.
 //
-// Protocol (structured-clone messages on parentPort):
+// Protocol (structured-clone messages; requests on parentPort, everything else on `workerData.replies`,
+// a port of its own so the parent can read a burst of replies in one go):
 //   parent → worker  { id, event, deadline, timeoutMs, clientContext, codec? }  (run in order of arrival)
+//                    or an array of them (the requests the parent sent in one event-loop turn)
 //                    codec: path of a module { decodeEvent(input), encodeResult(result) } applied here:
 //                    `event` is then its compact input, and the result goes back encoded
 //   worker → parent  { t: 'ready' } | { t: 'initError', error }
 //                    { t: 'log', id, line }
-//                    { t: 'result', id, payload }   payload: JSON text (Lambda serialises the result)
-//                    { t: 'result', id, payload, encoded: true }   payload: the codec's encodeResult output
-//                    { t: 'error', id, error }      error: { errorType, errorMessage, stackTrace }
+//                    { t: 'result', id, payload, ms }   payload: JSON text (Lambda serialises the result)
+//                    { t: 'result', id, payload, ms, encoded: true }   payload: the codec's encodeResult output
+//                    { t: 'error', id, error, ms }      error: { errorType, errorMessage, stackTrace }
+//                    ms: how long the call ran here (from its start to its answer)
 const { parentPort, workerData } = require('node:worker_threads');
 const { format } = require('node:util');
 const fs = require('node:fs');
@@ -27,11 +30,11 @@ for (const name of ['require', 'module', 'exports', '__filename', '__dirname']) 
   if (Object.getOwnPropertyDescriptor(globalThis, name)?.configurable) delete globalThis[name];
 }
 
-const { codeDir, handler, fn } = workerData;
+const { codeDir, handler, fn, replies } = workerData;
 let currentId = null;
 
 function emitLog(args) {
-  parentPort.postMessage({ t: 'log', id: currentId, line: format(...args) });
+  replies.postMessage({ t: 'log', id: currentId, line: format(...args) });
 }
 for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[method] = (...args) => emitLog(args);
@@ -113,24 +116,26 @@ function codecOf(codecPath) {
 
 function invoke(method, request) {
   let codec;
+  const startedAt = performance.now();
   return new Promise((resolve) => {
     let settled = false;
     const settle = (error, result) => {
       if (settled) return;
       settled = true;
+      const ms = performance.now() - startedAt;
       if (error !== null && error !== undefined) {
-        parentPort.postMessage({ t: 'error', id: request.id, error: toError(error) });
+        replies.postMessage({ t: 'error', id: request.id, error: toError(error), ms });
         return resolve();
       }
       let payload;
       try {
         payload = JSON.stringify(result === undefined ? null : result);
       } catch (serialiseError) {
-        parentPort.postMessage({ t: 'error', id: request.id, error: toError(serialiseError) });
+        replies.postMessage({ t: 'error', id: request.id, error: toError(serialiseError), ms });
         return resolve();
       }
-      if (codec) parentPort.postMessage({ t: 'result', id: request.id, payload: codec.encodeResult(JSON.parse(payload)), encoded: true });
-      else parentPort.postMessage({ t: 'result', id: request.id, payload });
+      if (codec) replies.postMessage({ t: 'result', id: request.id, payload: codec.encodeResult(JSON.parse(payload)), ms, encoded: true });
+      else replies.postMessage({ t: 'result', id: request.id, payload, ms });
       resolve();
     };
     const context = makeContext(request, settle);
@@ -156,7 +161,7 @@ function invoke(method, request) {
   try {
     method = await loadHandler();
   } catch (error) {
-    parentPort.postMessage({ t: 'initError', error: toError(error) });
+    replies.postMessage({ t: 'initError', error: toError(error) });
     return;
   }
   // Requests may arrive while one runs (the parent pipelines them): run them one at a time, in
@@ -173,9 +178,11 @@ function invoke(method, request) {
     currentId = null;
     running = false;
   };
-  parentPort.on('message', (request) => {
-    queue.push(request);
+  // The parent sends the requests of one event-loop turn together (an array), one message otherwise.
+  parentPort.on('message', (message) => {
+    if (Array.isArray(message)) queue.push(...message);
+    else queue.push(message);
     if (!running) void drain();
   });
-  parentPort.postMessage({ t: 'ready' });
+  replies.postMessage({ t: 'ready' });
 })();

@@ -27,8 +27,8 @@ export type WireMessage =
   | { t: 'initError'; error: InvokeError }
   | { t: 'log'; id: string | null; line: string }
   /** `encoded`: the payload is already a codec's output (no JSON text to parse). */
-  | { t: 'result'; id: string; payload: unknown; encoded?: boolean }
-  | { t: 'error'; id: string; error: InvokeError };
+  | { t: 'result'; id: string; payload: unknown; encoded?: boolean; ms?: number }
+  | { t: 'error'; id: string; error: InvokeError; ms?: number };
 
 type LineSink = (line: string) => void;
 
@@ -94,6 +94,8 @@ export abstract class Instance {
   abstract readonly pipelines: boolean;
   /** Set once `ready` resolved without an error (saves a timer per call on the hot path). */
   isReady = false;
+  /** How long its last call ran, as the instance measured it (Infinity before the first). */
+  lastCallMs = Number.POSITIVE_INFINITY;
 
   /**
    * One timer per instance, re-armed per call with `refresh()` (cheaper than a new timer per call
@@ -160,6 +162,7 @@ export abstract class Instance {
         this.queue.shift();
         this.onTimeout = undefined;
         const durationMs = performance.now() - head.startedAt;
+        this.lastCallMs = message.ms ?? durationMs;
         this.startHead();
         if (message.t === 'error') head.resolve({ kind: 'error', error: message.error, durationMs });
         else {

@@ -135,6 +135,8 @@ describe('LocalLambdaRuntime — Node handlers', () => {
   it('survives a handler that exits its worker or throws outside the handler', async () => {
     const exit = failed(await runtime.invoke(nodeFn('node/handlers.exit', { key: 'crash' }), {}));
     expect(exit.error).toMatchObject({ errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with error: exit status 3' });
+    // What it logged just before exiting still belongs to the call.
+    expect(failed(await runtime.invoke(nodeFn('node/handlers.logThenExit', { key: 'crash' }), {})).logs).toEqual(['last words']);
     const uncaught = failed(await runtime.invoke(nodeFn('node/handlers.uncaught', { key: 'crash' }), {}));
     expect(uncaught.error).toMatchObject({ errorType: 'Error', errorMessage: 'outside the handler' });
     expect(ok(await runtime.invoke(nodeFn('node/handlers.hello', { key: 'crash' }), {}))).toMatchObject({ calls: 1 });
@@ -159,6 +161,25 @@ describe('LocalLambdaRuntime — Node handlers', () => {
       expect(elapsed).toBeGreaterThanOrEqual(590); // two rounds of three
     } finally {
       await limited.close();
+    }
+  });
+
+  it('sends short calls to a running instance rather than waking idle ones; long calls each get their own', async () => {
+    const pool = new LocalLambdaRuntime({ region: 'us-east-1', maxInstancesPerFunction: 4 });
+    const threadsOf = async (fn: LocalFunction, event: unknown): Promise<Set<number>> => {
+      const outcomes = await Promise.all(Array.from({ length: 3 }, () => pool.invoke(fn, event)));
+      return new Set(outcomes.map((outcome) => (ok(outcome) as { thread: number }).thread));
+    };
+    try {
+      const quick = nodeFn('node/handlers.whoami', { key: 'quick' });
+      // Placement follows the last call's duration: a few calls past the first (cold, slower) one.
+      for (let i = 0; i < 3; i += 1) await pool.invoke(quick, {});
+      expect((await threadsOf(quick, {})).size).toBe(1);
+      const slow = nodeFn('node/handlers.sleep', { key: 'slow' });
+      await pool.invoke(slow, { ms: 20 });
+      expect((await threadsOf(slow, { ms: 20 })).size).toBe(3);
+    } finally {
+      await pool.close();
     }
   });
 

@@ -8,6 +8,13 @@ import type { EventCodec, InvokeError, InvokeOptions, InvokeOutcome, LocalFuncti
 
 /** Lambda's own limit on the init phase (loading the handler module). */
 const INIT_TIMEOUT_MS = 10_000;
+/**
+ * How much work (calls × the instance's last call duration) a running instance may have queued
+ * before a call goes to another instance: short calls gather in awake instances, long ones spread.
+ */
+const QUEUED_WORK_BUDGET_MS = 1;
+/** At the instance limit, any running Node instance may hold the next call (it waits there instead of here). */
+const DEPTH_AT_LIMIT = 2;
 
 /** The warm instances of one function, and the calls waiting for one. */
 interface Pool {
@@ -52,7 +59,7 @@ export class LocalLambdaRuntime {
   constructor(private readonly options: LocalLambdaRuntimeOptions) {
     this.maxInstances = Math.max(1, options.maxInstancesPerFunction ?? 4);
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
-    this.pipelineDepth = Math.max(1, options.pipelineDepth ?? 2);
+    this.pipelineDepth = Math.max(1, options.pipelineDepth ?? 64);
   }
 
   async invoke(fn: LocalFunction, event: unknown, options: InvokeOptions = {}): Promise<InvokeOutcome> {
@@ -71,7 +78,9 @@ export class LocalLambdaRuntime {
 
     // Normally once; again when the instance this call was queued in died before reaching it.
     for (;;) {
-      const instance = await this.acquire(pool, fn);
+      // A warm instance is used in this same tick (no await), so a call made right after sees its load.
+      const acquired = this.acquire(pool, fn);
+      const instance = acquired instanceof Promise ? await acquired : acquired;
       if (!instance.isReady) {
         const initError = await withTimer(instance.ready, INIT_TIMEOUT_MS, () => instance.kill());
         if (initError !== undefined || instance.dead) {
@@ -153,6 +162,8 @@ export class LocalLambdaRuntime {
   }
 
   private acquire(pool: Pool, fn: LocalFunction): Promise<Instance> | Instance {
+    const awake = this.runningInstanceWithRoom(pool, false);
+    if (awake) return awake;
     for (let warm = pool.idle.pop(); warm; warm = pool.idle.pop()) {
       clearTimeout(pool.idleTimers.get(warm));
       pool.idleTimers.delete(warm);
@@ -160,21 +171,29 @@ export class LocalLambdaRuntime {
       this.discard(pool, warm); // crashed while idle (a stray timer calling process.exit…)
     }
     if (pool.size < this.maxInstances) return this.start(pool, fn);
-    return this.busyInstanceWithRoom(pool) ?? new Promise((resolve) => pool.waiters.push(resolve));
+    return this.runningInstanceWithRoom(pool, true) ?? new Promise((resolve) => pool.waiters.push(resolve));
   }
 
   /**
-   * At the instance limit, a running instance that pipelines takes the call next (the least
-   * loaded one, at most `pipelineDepth` calls each), so the call is sent while its thread is
-   * awake; otherwise the call waits for any instance to finish.
+   * How many calls a running instance may hold (the running one included). Waking an idle
+   * worker thread costs the caller's thread more than a short call costs the worker, so an
+   * instance whose calls are short takes the next ones while its queued work stays under
+   * `QUEUED_WORK_BUDGET_MS` (at most `pipelineDepth`); at the instance limit any Node instance
+   * may hold `DEPTH_AT_LIMIT`. Calls still run one at a time, each with its own timeout.
    */
-  private busyInstanceWithRoom(pool: Pool): Instance | undefined {
-    let best: Instance | undefined;
+  private depthOf(instance: Instance, atLimit: boolean): number {
+    if (!instance.pipelines) return 1;
+    const byDuration = Math.floor(QUEUED_WORK_BUDGET_MS / instance.lastCallMs);
+    return Math.max(1, Math.min(this.pipelineDepth, atLimit ? Math.max(byDuration, DEPTH_AT_LIMIT) : byDuration));
+  }
+
+  /** A running instance of the current generation with room for one more call (the first found, so calls gather). */
+  private runningInstanceWithRoom(pool: Pool, atLimit: boolean): Instance | undefined {
     for (const [instance, generation] of pool.generations) {
-      if (!instance.pipelines || instance.dead || !instance.isReady || generation !== pool.generation || instance.load === 0 || instance.load >= this.pipelineDepth) continue;
-      if (!best || instance.load < best.load) best = instance;
+      if (instance.load === 0 || instance.dead || !instance.isReady || generation !== pool.generation) continue;
+      if (instance.load < this.depthOf(instance, atLimit)) return instance;
     }
-    return best;
+    return undefined;
   }
 
   private release(pool: Pool, fn: LocalFunction, instance: Instance): void {
@@ -187,7 +206,7 @@ export class LocalLambdaRuntime {
     }
     if (instance.load > 0) {
       // Still running calls sent behind this one: not idle, but maybe room for a waiter.
-      if (instance.load < this.pipelineDepth && pool.generations.get(instance) === pool.generation) pool.waiters.shift()?.(instance);
+      if (instance.load < this.depthOf(instance, true) && pool.generations.get(instance) === pool.generation) pool.waiters.shift()?.(instance);
       return;
     }
     instance.setRef(false);

@@ -57,10 +57,12 @@ export interface LocalLambdaRuntimeOptions {
   /** Warm instances a function may have at once (default 4); further calls queue. */
   maxInstancesPerFunction?: number;
   /**
-   * At the instance limit, how many calls a running Node instance may hold (the running one
-   * included; default 2): the next is sent while its thread is awake, which is much cheaper for
-   * the caller than waking an idle thread. 1 turns this off. Each instance still runs one call at
-   * a time, each with its own timeout from its start.
+   * The most calls a running Node instance may hold, the running one included (default 64; 1
+   * turns pipelining off). Sending a call to a thread that is awake is much cheaper for the caller
+   * than waking an idle one, so an instance whose calls are short takes the next ones while its
+   * queued work (calls × its last call's duration) stays under 1 ms; at the instance limit any
+   * Node instance may hold 2. Each instance still runs one call at a time, each with its own
+   * timeout from its start.
    */
   pipelineDepth?: number;
   /** An instance idle this long is terminated (default 60 000 ms). */

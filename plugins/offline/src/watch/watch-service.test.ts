@@ -63,6 +63,8 @@ describe('watchService', () => {
     expect(isIgnored('build/out.js', ['./build/'])).toBe(true);
     expect(isIgnored('src/build/out.js', ['./build/'])).toBe(false);
     expect(isIgnored('src/handler.js.swp', [])).toBe(true);
+    expect(isIgnored('offline.log', [])).toBe(true);
+    expect(isIgnored('logs/handler.js', [])).toBe(false);
     expect(isIgnored('src/handler.js', ['node_modules'])).toBe(false);
   });
 });

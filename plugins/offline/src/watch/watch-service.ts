@@ -19,8 +19,11 @@ export interface ServiceWatcher {
 }
 
 const CONFIG_FILE = /^serverless\.(ya?ml|json|js|cjs|mjs|ts)$/;
-/** Editor droppings that are never code. */
-const TEMPORARY = /(~|\.sw[a-p]|\.tmp|^\.#.*|^#.*#)$/;
+/**
+ * Files that are never code: editor droppings, and logs (`stratus offline > offline.log` in the
+ * service folder would otherwise reload the handlers on every line it writes).
+ */
+const NOT_CODE = /(~|\.sw[a-p]|\.tmp|\.log|^\.#.*|^#.*#|^\.DS_Store)$/;
 
 /**
  * Whether a path relative to the service folder is ignored: `node_modules` ignores that segment
@@ -29,7 +32,7 @@ const TEMPORARY = /(~|\.sw[a-p]|\.tmp|^\.#.*|^#.*#)$/;
 export function isIgnored(relative: string, ignore: string[]): boolean {
   const normalized = relative.split(path.sep).join('/');
   const segments = normalized.split('/');
-  if (TEMPORARY.test(segments[segments.length - 1] ?? '')) return true;
+  if (NOT_CODE.test(segments[segments.length - 1] ?? '')) return true;
   return ignore.some((entry) => {
     const anchored = /^\.?\//.test(entry);
     const rule = entry.replace(/^\.?\//, '').replace(/\/$/, '');

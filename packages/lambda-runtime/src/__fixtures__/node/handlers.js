@@ -17,8 +17,10 @@ exports.env = async (event) => Object.fromEntries(event.names.map((name) => [nam
 exports.logs = async () => { console.log('log line', { n: 1 }); console.info('info line'); console.warn('warn line'); console.error('error line'); return 'done'; };
 exports.throws = async () => { const error = new TypeError('bad input'); throw error; };
 exports.sleep = async (event) => { await new Promise((resolve) => setTimeout(resolve, event.ms)); return { slept: event.ms, pid: process.pid, thread: require('node:worker_threads').threadId }; };
+exports.whoami = async () => ({ thread: require('node:worker_threads').threadId });
 exports.spin = () => { for (;;) {} };
 exports.exit = async () => { process.exit(3); };
+exports.logThenExit = async () => { console.log('last words'); process.exit(3); };
 exports.uncaught = async () => { setTimeout(() => { throw new Error('outside the handler'); }, 1); await new Promise((resolve) => setTimeout(resolve, 1000)); return 'unreachable'; };
 exports.global = async (event) => { if (event.value) globalThis.shared = event.value; return globalThis.shared === undefined ? 'unset' : globalThis.shared; };
 exports.nested = { deep: async () => 'deep' };
