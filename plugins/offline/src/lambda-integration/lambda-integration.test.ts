@@ -119,15 +119,43 @@ describe('responses', () => {
     expect(reply.headers.get('x-mapped')).toBe('hi');
     expect(reply.headers.get('x-items')).toBe('[1,2]');
     expect(reply.headers.get('x-missing')).toBeNull();
+    // A header Lambda's Invoke API response does not have: not sent, and nothing to warn about.
     expect(reply.headers.get('x-from-header')).toBeNull();
     expect(reply.json()).toEqual({ items: [1, 2], message: 'hi', stage: 'dev' });
-    expect(lines.join('')).toMatch(/response headers X-From-Header are not emulated/);
+    expect(lines.join('')).not.toMatch(/X-From-Header/);
+    // What API Gateway would not deploy is said at start, and not sent.
+    expect(reply.headers.get('x-echo')).toBeNull();
+    expect(lines.join('')).toMatch(
+      /functions\.respond \(GET \/templated\): response\.headers\.X-Echo: "method\.request\.header\.X-Echo" is not a response mapping expression API Gateway accepts .*API Gateway would reject it/,
+    );
+  });
+
+  it("map headers from Lambda's response headers, $context and JSONPath, and pick the template by Accept", async () => {
+    const xml = await request(`${base}/negotiated`, { headers: { Accept: 'text/html;q=0.9, application/xml' } });
+    expect(xml.status).toBe(200);
+    expect(xml.headers.get('content-type')).toBe('application/xml');
+    expect(xml.text).toBe('<reply><message>hi</message><large>[2]</large></reply>');
+    expect(xml.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(xml.headers.get('x-source')).toBe('127.0.0.1');
+    expect(xml.headers.get('x-large-items')).toBe('[2]');
+    // v3 defines no stage variables: nothing to send.
+    expect(xml.headers.get('x-stage-version')).toBeNull();
+
+    const json = await request(`${base}/negotiated`, { headers: { Accept: 'image/png, */*;q=0.1' } });
+    expect(json.headers.get('content-type')).toBe('application/json');
+    expect(json.json()).toEqual({ message: 'hi', all: ['hi', [1, 2], 1, 2] });
+    // Each invocation has its own request id.
+    expect(json.headers.get('x-request-id')).not.toBe(xml.headers.get('x-request-id'));
+    expect((await request(`${base}/negotiated`, { headers: { Accept: 'application/xml;q=0, application/json' } })).headers.get('content-type')).toBe('application/json');
   });
 
   it('async: true answers once the event is accepted (empty body, the success status) and the function runs on', async () => {
     const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'stratus-async-')), 'ran');
     const reply = await postJson(`${base}/later`, { marker });
     expect([reply.status, reply.text, reply.headers.get('x-accepted')]).toEqual([200, '', 'yes']);
+    // Lambda's 202 to an Event invocation carries a request id, but no executed version.
+    expect(reply.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(reply.headers.get('x-version')).toBeNull();
     expect(existsSync(marker)).toBe(false);
     for (const started = Date.now(); !existsSync(marker); ) {
       if (Date.now() - started > 10_000) throw new Error('the async invocation never ran');
@@ -157,6 +185,7 @@ describe('responses', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.headers.get('x-conflict')).toBe('true');
     expect(conflict.headers.get('x-common')).toBe('common');
+    expect(conflict.headers.get('x-function-error')).toBe('Unhandled');
     expect(conflict.json()).toEqual({ problem: 'a conflict happened', type: 'CustomError' });
     const other = await postJson(`${base}/fail-custom`, { message: 'something else' });
     expect(other.status).toBe(201);

@@ -15,8 +15,11 @@ export interface LambdaIntegration {
   mapRequest(request: ProxyEvent, body: string, mediaType: string, onProblem: (reason: string) => void): MappedRequest;
   /** The HTTP response for the function's outcome. */
   mapResponse(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void): HttpReply;
-  /** `async: true` routes: the response once Lambda accepted the event (it runs on without the caller). */
-  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void): HttpReply;
+  /**
+   * `async: true` routes: the response once Lambda accepted the event (it runs on without the caller).
+   * `requestId`: the invocation's, when known (what `integration.response.header.x-amzn-RequestId` reads).
+   */
+  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, requestId?: string): HttpReply;
 }
 
 export interface LambdaIntegrationReporting {
@@ -24,7 +27,7 @@ export interface LambdaIntegrationReporting {
   where: string;
   /** For problems found at start-up (templates, patterns, headers). */
   warn: (message: string) => void;
-  /** For problems found while serving (a JSONPath beyond the subset), once each. */
+  /** For problems found while serving (a JSONPath offline cannot evaluate), once each. */
   warnOnRequest: (message: string) => void;
 }
 
@@ -36,11 +39,14 @@ export function compileLambdaIntegration(route: Route, fn: LocalFunction, { wher
   const onUnsupportedPath = (path: string): void => {
     if (reported.has(path)) return;
     reported.add(path);
-    warnOnRequest(`${where}: the JSONPath "${path}" is beyond what offline evaluates ($, $.a.b, $.a[0], $['a']); it gives nothing.`);
+    warnOnRequest(
+      `${where}: the JSONPath "${path}" is not one offline evaluates (invalid syntax, a function such as length(), a filter that does not parse ` +
+        'or uses a Jayway-only operator such as in or =~, a negative index in a union); it gives nothing.',
+    );
   };
   return {
     mapRequest: (event, body, mediaType, onProblem) => request.map(event, body, mediaType, onProblem, onUnsupportedPath),
     mapResponse: (outcome, event, onProblem) => response.map(outcome, event, onProblem, onUnsupportedPath),
-    mapAccepted: (event, onProblem) => response.mapAccepted(event, onProblem, onUnsupportedPath),
+    mapAccepted: (event, onProblem, requestId) => response.mapAccepted(event, onProblem, onUnsupportedPath, requestId),
   };
 }

@@ -1,5 +1,5 @@
 /** `$input` of API Gateway mapping templates: the payload (request or integration response) and the request parameters. */
-import { selectPath } from '../json-path';
+import { queryJsonPath } from './json-path-query';
 
 /** The method request's parameters, as `$input.params()` returns them. */
 export interface RequestParams {
@@ -11,9 +11,9 @@ export interface RequestParams {
 export interface InputVariable {
   /** The raw payload. */
   readonly body: string;
-  /** The value at a JSONPath, as JSON text. */
+  /** The value at a JSONPath (a list for an indefinite path), as JSON text. */
   json(path: string): string;
-  /** The value at a JSONPath, as an object the template can walk. */
+  /** The value at a JSONPath (a list for an indefinite path), as an object the template can walk. */
   path(path: string): unknown;
   /** Every parameter (`{path, querystring, header}`), or one by name (path, then query string, then header). */
   params(name?: string): unknown;
@@ -40,14 +40,14 @@ function headerNamed(headers: Record<string, string>, name: string): string | un
 }
 
 /**
- * `$input` over a payload. `onUnsupportedPath` hears of a JSONPath beyond the supported subset
- * (its value is then empty). The payload is parsed on first use, once.
+ * `$input` over a payload. `onUnsupportedPath` hears of a JSONPath offline cannot evaluate (its
+ * value is then empty). The payload is parsed on first use, once.
  */
 export function inputVariable(body: string, params: RequestParams, onUnsupportedPath: (path: string) => void): InputVariable {
   let parsed: { value: unknown; isJson: boolean } | undefined;
   const select = (path: string): unknown => {
     parsed ??= parsePayload(body);
-    const selection = selectPath(parsed.value, String(path));
+    const selection = queryJsonPath(parsed.value, String(path));
     if (selection.ok) return selection.value;
     onUnsupportedPath(String(path));
     return undefined;

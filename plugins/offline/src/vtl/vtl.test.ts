@@ -26,15 +26,24 @@ describe('$util', () => {
 });
 
 describe('$input', () => {
-  it('selects JSONPaths as JSON text or values, and reports the ones beyond the subset', () => {
+  it('selects JSONPaths as JSON text or values (lists for indefinite paths), and reports the ones it cannot evaluate', () => {
     const unsupported: string[] = [];
     const input = inputVariable('{"a":{"b":[1,{"c":"d"}]},"x-y":true}', params, (path) => unsupported.push(path));
     expect(input.json('$')).toBe('{"a":{"b":[1,{"c":"d"}]},"x-y":true}');
     expect(input.json('$.a.b[1]')).toBe('{"c":"d"}');
     expect(input.path("$['x-y']")).toBe(true);
     expect(input.json('$.missing')).toBe('');
-    expect(input.path('$..c')).toBeUndefined();
-    expect(unsupported).toEqual(['$..c']);
+    expect(input.path('$..c')).toEqual(['d']);
+    expect(input.json('$.a.b[?(@.c)]')).toBe('[{"c":"d"}]');
+    expect(input.json('$..nothing')).toBe('[]');
+    expect(input.path('$.a.b.length()')).toBeUndefined();
+    expect(unsupported).toEqual(['$.a.b.length()']);
+  });
+
+  it('lets a template walk the list an indefinite path gives', () => {
+    const input = inputVariable('{"items":[{"n":1},{"n":5},{"n":7}]}', params, () => undefined);
+    const template = compileMappingTemplate(`#foreach($n in $input.path('$.items[?(@.n > 2)].n'))$n;#end $input.path('$..n').size()`, 'test');
+    expect(template.render({ input, util: utilVariable, context: {} as never, stageVariables: {} })).toBe('5;7; 3');
   });
 
   it('keeps a body that is not JSON as text', () => {
