@@ -80,6 +80,11 @@ describe('LocalLambdaRuntime — Node handlers', () => {
     expect(payload.remaining).toBeLessThanOrEqual(6000);
   });
 
+  it('uses a request id the caller gives', async () => {
+    const outcome = await runtime.invoke(nodeFn('node/handlers.context', { key: 'ctx' }), {}, { requestId: 'chosen-id' });
+    expect([outcome.requestId, (ok(outcome) as { awsRequestId: string }).awsRequestId]).toEqual(['chosen-id', 'chosen-id']);
+  });
+
   it('gives the handler Lambda environment variables, base then function variables', async () => {
     const names = ['AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'LAMBDA_TASK_ROOT', 'AWS_LAMBDA_LOG_GROUP_NAME', 'TZ', 'IS_LOCAL', 'STAGE_VAR', 'JEST_WORKER_ID'];
     const payload = ok(await runtime.invoke(nodeFn('node/handlers.env', { key: 'env' }), { names }));

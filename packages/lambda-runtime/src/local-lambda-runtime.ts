@@ -64,7 +64,7 @@ export class LocalLambdaRuntime {
 
   async invoke(fn: LocalFunction, event: unknown, options: InvokeOptions = {}): Promise<InvokeOutcome> {
     if (this.closed) throw new StratusError('LAMBDA_RUNTIME_CLOSED', `Cannot invoke "${fn.key}": the local Lambda runtime is closed`);
-    const requestId = randomUUID();
+    const requestId = options.requestId ?? randomUUID();
     const logs: string[] = [];
     const onLog = this.options.onLog;
     const onLine = (line: string): void => {

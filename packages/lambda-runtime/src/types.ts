@@ -31,6 +31,8 @@ export interface InvokeOptions {
   clientContext?: unknown;
   /** Do not enforce the function's timeout (offline's `--noTimeout`). */
   noTimeout?: boolean;
+  /** The call's `awsRequestId` (default: a new UUID), for a caller that must name the call before it ends. */
+  requestId?: string;
   /**
    * Name of a codec from `LocalLambdaRuntimeOptions.codecs`: the call passes the codec's compact
    * input instead of the event, and gets the codec's encoding of the result as `payload`.

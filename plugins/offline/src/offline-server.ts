@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as path from 'node:path';
@@ -155,13 +156,14 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
     if (!mapped.ok) return mapped.reply;
     if (route.event.async) {
       // As API Gateway with X-Amz-Invocation-Type 'Event': answer once Lambda has the event; the function runs on.
-      void runtime.invoke(fn, mapped.event, { noTimeout: options.noTimeout }).then(
+      const requestId = randomUUID();
+      void runtime.invoke(fn, mapped.event, { noTimeout: options.noTimeout, requestId }).then(
         (outcome) => {
           if (!outcome.ok) onProblem(`${outcome.error.errorType}: ${outcome.error.errorMessage} (async invocation)`);
         },
         (error: unknown) => onProblem(`async invocation failed: ${error instanceof Error ? error.message : String(error)}`),
       );
-      return integration.mapAccepted(event, onProblem);
+      return integration.mapAccepted(event, onProblem, requestId);
     }
     const outcome = await invokeWithGatewayTimeout(fn, mapped.event);
     if (outcome === 'gateway-timeout') return gatewayTimedOut(route);

@@ -3,7 +3,7 @@
  * `integration.response.header.<Name>` reads. Offline there is no such response, so they are made
  * from the invocation, when a header mapping first asks (most routes never do).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { InvokeOutcome } from '@stratus/lambda-runtime';
 
 /** A header of the response by lower-case name; undefined when Lambda would not send it. */
@@ -37,12 +37,12 @@ export function invokedHeaders(outcome: InvokeOutcome): InvocationHeaders {
   });
 }
 
-/** An `Event` invocation's response (Lambda's 202, no payload); a fresh request id when the caller has none. */
-export function acceptedHeaders(requestId: string | undefined): InvocationHeaders {
+/** An `Event` invocation's response (Lambda's 202, no payload). */
+export function acceptedHeaders(requestId: string): InvocationHeaders {
   return lazily(() => {
     const now = new Date();
     return [
-      ['x-amzn-requestid', requestId ?? randomUUID()],
+      ['x-amzn-requestid', requestId],
       ['x-amzn-trace-id', traceId(now)],
       ['date', now.toUTCString()],
     ];

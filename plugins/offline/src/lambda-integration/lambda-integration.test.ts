@@ -153,14 +153,17 @@ describe('responses', () => {
     const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'stratus-async-')), 'ran');
     const reply = await postJson(`${base}/later`, { marker });
     expect([reply.status, reply.text, reply.headers.get('x-accepted')]).toEqual([200, '', 'yes']);
-    // Lambda's 202 to an Event invocation carries a request id, but no executed version.
-    expect(reply.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Lambda's 202 to an Event invocation carries the invocation's request id, but no executed version.
+    const requestId = reply.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(reply.headers.get('x-version')).toBeNull();
     expect(existsSync(marker)).toBe(false);
-    for (const started = Date.now(); !existsSync(marker); ) {
+    // (Read until it has content: the file exists a moment before it is written.)
+    for (const started = Date.now(); !existsSync(marker) || readFileSync(marker, 'utf8') === ''; ) {
       if (Date.now() - started > 10_000) throw new Error('the async invocation never ran');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    expect(readFileSync(marker, 'utf8')).toBe(requestId);
   });
 
   it('an error with [NNN] gets that status and the Lambda error body', async () => {

@@ -17,9 +17,9 @@ export interface LambdaIntegration {
   mapResponse(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void): HttpReply;
   /**
    * `async: true` routes: the response once Lambda accepted the event (it runs on without the caller).
-   * `requestId`: the invocation's, when known (what `integration.response.header.x-amzn-RequestId` reads).
+   * `requestId`: the invocation's (what `integration.response.header.x-amzn-RequestId` reads).
    */
-  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, requestId?: string): HttpReply;
+  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, requestId: string): HttpReply;
 }
 
 export interface LambdaIntegrationReporting {

@@ -28,9 +28,9 @@ export interface ResponseMapping {
   map(outcome: InvokeOutcome, request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void): HttpReply;
   /**
    * `async: true`: Lambda accepted the event (202, no payload); the success response with an empty body.
-   * `requestId`: the invocation's, when known (else the Invoke API headers get a fresh one).
+   * `requestId`: the invocation's.
    */
-  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void, requestId?: string): HttpReply;
+  mapAccepted(request: ProxyEvent, onProblem: (reason: string) => void, onUnsupportedPath: (path: string) => void, requestId: string): HttpReply;
 }
 
 /** What a status code's responses look like: their headers, and their templates by media type (none: the payload passes through). */

@@ -23,9 +23,9 @@ exports.auth = async (event) => ({
   context: { tier: 'gold' },
 });
 
-// Runs on after an `async: true` route has answered: leaves a marker file when done.
-exports.later = async (event) => {
+// Runs on after an `async: true` route has answered: leaves a marker file (its request id) when done.
+exports.later = async (event, context) => {
   await new Promise((resolve) => setTimeout(resolve, 300));
-  require('node:fs').writeFileSync(event.body.marker, 'ran');
+  require('node:fs').writeFileSync(event.body.marker, context.awsRequestId);
   return 'not sent to the caller';
 };
