@@ -22,23 +22,27 @@ export function functionIdentity(fn: LocalFunction, region: string): FunctionIde
   };
 }
 
-/** Host variables a handler sees, as a Lambda sandbox has them (credentials, so SDK calls work). */
-function hostEnvironment(): Record<string, string> {
+/**
+ * Host variables a handler sees: as a Lambda sandbox has them (credentials, so SDK calls work), or
+ * all of them (`all`, offline's `localEnvironment`).
+ */
+function hostEnvironment(all: boolean): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (key.startsWith('AWS_') || key === 'PATH' || key === 'HOME') out[key] = value;
+    if (all || key.startsWith('AWS_') || key === 'PATH' || key === 'HOME') out[key] = value;
   }
   return out;
 }
 
 /**
- * An instance's environment, later entries winning: host `AWS_*`/`PATH`/`HOME`, Lambda's own
- * variables, the caller's `baseEnvironment`, then the function's `environment`.
+ * An instance's environment, later entries winning: host `AWS_*`/`PATH`/`HOME` (or every host
+ * variable, `allHostVariables`), Lambda's own variables, the caller's `baseEnvironment`, then the
+ * function's `environment`.
  */
-export function lambdaEnvironment(fn: LocalFunction, identity: FunctionIdentity, region: string, base: Record<string, string>): Record<string, string> {
+export function lambdaEnvironment(fn: LocalFunction, identity: FunctionIdentity, region: string, base: Record<string, string>, allHostVariables = false): Record<string, string> {
   return {
-    ...hostEnvironment(),
+    ...hostEnvironment(allHostVariables),
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     _HANDLER: fn.handler,

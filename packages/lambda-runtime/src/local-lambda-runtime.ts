@@ -233,7 +233,7 @@ export class LocalLambdaRuntime {
 
   private start(pool: Pool, fn: LocalFunction): Instance {
     const identity = functionIdentity(fn, this.options.region);
-    const env = lambdaEnvironment(fn, identity, this.options.region, this.options.baseEnvironment ?? {});
+    const env = lambdaEnvironment(fn, identity, this.options.region, this.options.baseEnvironment ?? {}, this.options.allHostVariables);
     const strayLog = (id: string | null, line: string): void => this.options.onLog?.(fn.key, id ?? '', line);
     const settings = { codeDir: fn.codeDir, handler: fn.handler, identity, env, strayLog };
     let instance: Instance;

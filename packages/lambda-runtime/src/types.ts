@@ -56,6 +56,11 @@ export interface LocalLambdaRuntimeOptions {
   region: string;
   /** Variables every function gets, over Lambda's own and under the function's (`IS_LOCAL`, `IS_OFFLINE`). */
   baseEnvironment?: Record<string, string>;
+  /**
+   * Every variable of this process reaches the handlers, under Lambda's own (offline's
+   * `localEnvironment`); by default only `AWS_*`, `PATH` and `HOME`, as a Lambda sandbox has them.
+   */
+  allHostVariables?: boolean;
   /** Warm instances a function may have at once (default 4); further calls queue. */
   maxInstancesPerFunction?: number;
   /**

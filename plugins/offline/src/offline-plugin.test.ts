@@ -121,6 +121,36 @@ describe('options', () => {
     }
   });
 
+  it('localEnvironment passes the host environment to handlers; terminateIdleLambdaTime sets the instances\' idle life', async () => {
+    process.env.STRATUS_OFFLINE_HOST_VARIABLE = 'from-host';
+    const { log } = captureLogger();
+    const start = (options: Record<string, unknown>) => startOffline({ configuration: fixtureConfiguration(), options: { httpPort: '0', host: '127.0.0.1', ...options }, serviceDir: FIXTURE_DIR, log });
+    try {
+      for (const [options, expected] of [[{}, undefined], [{ localEnvironment: true }, 'from-host']] as const) {
+        const server = await start(options);
+        try {
+          expect((await request(`${server.url}/dev/echo/1`)).json().hostVariable).toBe(expected);
+        } finally {
+          await server.close();
+        }
+      }
+      const server = await start({ terminateIdleLambdaTime: '0.2' });
+      try {
+        expect(server.options.terminateIdleLambdaTime).toBe(0.2);
+        const calls = async (): Promise<unknown> => (await request(`${server.url}/dev/echo/1`)).json().calls;
+        expect([await calls(), await calls()]).toEqual([1, 2]);
+        // The instance is stopped after 0.2 s idle: the next call starts a new one (its module state is fresh).
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        expect(await calls()).toBe(1);
+      } finally {
+        await server.close();
+      }
+      await expect(start({ terminateIdleLambdaTime: 'soon' })).rejects.toMatchObject({ code: 'OFFLINE_INVALID_OPTION', message: expect.stringContaining('terminateIdleLambdaTime') });
+    } finally {
+      delete process.env.STRATUS_OFFLINE_HOST_VARIABLE;
+    }
+  });
+
   it('a taken port is a StratusError naming the port and the option', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -124,6 +124,8 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
   const runtime = new LocalLambdaRuntime({
     region,
     baseEnvironment: { IS_OFFLINE: 'true' },
+    allHostVariables: options.localEnvironment,
+    idleTimeoutMs: options.terminateIdleLambdaTime * 1000,
     ...(proxyCodecPath ? { codecs: { [PROXY_CODEC]: proxyCodecPath } } : {}),
     onLog: (fn, _requestId, line) => log.notice(`(λ: ${fn}) ${line}`),
   });

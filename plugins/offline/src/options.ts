@@ -12,6 +12,10 @@ export interface OfflineOptions {
   noAuth: boolean;
   noTimeout: boolean;
   reloadHandler: boolean;
+  /** Every variable of the offline process reaches the handlers (under Lambda's own and the function's). */
+  localEnvironment: boolean;
+  /** Seconds an idle handler instance lives. */
+  terminateIdleLambdaTime: number;
   corsAllowOrigin: string[];
   corsAllowHeaders: string[];
   corsExposedHeaders: string[];
@@ -28,6 +32,8 @@ export const DEFAULT_OPTIONS: Readonly<OfflineOptions> = Object.freeze({
   noAuth: false,
   noTimeout: false,
   reloadHandler: false,
+  localEnvironment: false,
+  terminateIdleLambdaTime: 60,
   corsAllowOrigin: ['*'],
   corsAllowHeaders: ['accept', 'content-type', 'x-api-key', 'authorization'],
   corsExposedHeaders: ['WWW-Authenticate', 'Server-Authorization'],
@@ -45,6 +51,8 @@ export const OPTION_DEFINITIONS = {
   noAuth: { usage: 'Turn off authorizers and API-key checks', type: 'boolean' },
   noTimeout: { usage: 'Turn off handler timeouts', shortcut: 't', type: 'boolean' },
   reloadHandler: { usage: 'Load a fresh handler instance for every request', type: 'boolean' },
+  localEnvironment: { usage: "Pass this process's whole environment to the handlers", type: 'boolean' },
+  terminateIdleLambdaTime: { usage: 'Seconds before an idle handler instance is stopped (default: 60)', type: 'string' },
   corsAllowOrigin: { usage: 'Access-Control-Allow-Origin for `cors: true` routes, comma-separated (default: *)', type: 'string' },
   corsAllowHeaders: { usage: 'Access-Control-Allow-Headers for `cors: true` routes, comma-separated', type: 'string' },
   corsExposedHeaders: { usage: 'Access-Control-Expose-Headers for cors routes, comma-separated', type: 'string' },
@@ -65,6 +73,13 @@ function toPort(name: string, value: unknown, fallback: number): number {
   const port = typeof value === 'number' ? value : Number(String(value));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw offlineErrors.invalidOption(name, value, 'a port number (0-65535)');
   return port;
+}
+
+function toSeconds(name: string, value: unknown, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = typeof value === 'number' ? value : Number(String(value));
+  if (!Number.isFinite(seconds) || seconds <= 0) throw offlineErrors.invalidOption(name, value, 'a number of seconds above 0');
+  return seconds;
 }
 
 function toBoolean(value: unknown, fallback: boolean): boolean {
@@ -101,6 +116,8 @@ export function resolveOptions(cli: Source, configuration: Source): OfflineOptio
     noAuth: toBoolean(value('noAuth'), false),
     noTimeout: toBoolean(value('noTimeout'), false),
     reloadHandler: toBoolean(value('reloadHandler'), false),
+    localEnvironment: toBoolean(value('localEnvironment'), false),
+    terminateIdleLambdaTime: toSeconds('terminateIdleLambdaTime', value('terminateIdleLambdaTime'), DEFAULT_OPTIONS.terminateIdleLambdaTime),
     corsAllowOrigin: toList(value('corsAllowOrigin'), DEFAULT_OPTIONS.corsAllowOrigin),
     corsAllowHeaders: toList(value('corsAllowHeaders'), DEFAULT_OPTIONS.corsAllowHeaders),
     corsExposedHeaders: toList(value('corsExposedHeaders'), DEFAULT_OPTIONS.corsExposedHeaders),

@@ -1,6 +1,8 @@
 'use strict';
 // Handlers for the offline plugin's tests.
-exports.echo = async (event) => ({ statusCode: 200, body: JSON.stringify({ event, isOffline: process.env.IS_OFFLINE, reloadedEnv: process.env.ADDED_BY_RELOAD }) });
+// `calls`: this instance's count (module state lives as long as the instance).
+let echoCalls = 0;
+exports.echo = async (event) => ({ statusCode: 200, body: JSON.stringify({ event, calls: ++echoCalls, isOffline: process.env.IS_OFFLINE, reloadedEnv: process.env.ADDED_BY_RELOAD, hostVariable: process.env.STRATUS_OFFLINE_HOST_VARIABLE }) });
 
 exports.hello = async () => ({ statusCode: 200, body: JSON.stringify({ message: 'hello' }) });
 
