@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer, type Server } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -149,6 +150,32 @@ describe('options', () => {
     } finally {
       delete process.env.STRATUS_OFFLINE_HOST_VARIABLE;
     }
+  });
+
+  it('httpsProtocol serves HTTPS with the folder\'s cert.pem and key.pem; a missing file is a clear error', async () => {
+    const httpsDir = path.join(__dirname, '__fixtures__', 'https');
+    const { log } = captureLogger();
+    const server = await startOffline({ configuration: fixtureConfiguration(), options: { httpPort: '0', host: '127.0.0.1', httpsProtocol: httpsDir }, serviceDir: FIXTURE_DIR, log });
+    try {
+      expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const ca = readFileSync(path.join(httpsDir, 'cert.pem'));
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpsGet(`${server.url}/dev/echo/1`, { ca }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.body).event.pathParameters).toEqual({ id: '1' });
+    } finally {
+      await server.close();
+    }
+    await expect(startOffline({ configuration: fixtureConfiguration(), options: { httpPort: '0', host: '127.0.0.1', httpsProtocol: 'no-such-dir' }, serviceDir: FIXTURE_DIR, log })).rejects.toMatchObject({
+      code: 'OFFLINE_HTTPS_FILE',
+      message: expect.stringContaining(path.join(FIXTURE_DIR, 'no-such-dir', 'cert.pem')),
+      hint: expect.stringContaining('--httpsProtocol'),
+    });
   });
 
   it('a taken port is a StratusError naming the port and the option', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import * as path from 'node:path';
 import { stageOf, type Logger } from '@stratus/core';
 import { LocalLambdaRuntime, type InvokeOutcome, type LocalFunction } from '@stratus/lambda-runtime';
@@ -47,7 +48,7 @@ function defaultProxyCodecPath(): string | null {
 const PROXY_CODEC = 'lambda-proxy';
 
 export interface OfflineServer {
-  /** `http://host:port` of the API Gateway emulator. */
+  /** `http(s)://host:port` of the API Gateway emulator. */
   readonly url: string;
   readonly port: number;
   readonly options: OfflineOptions;
@@ -63,6 +64,27 @@ export interface OfflineServer {
   /** Re-read functions and routes from a changed configuration (for a watcher). */
   updateConfiguration(configuration: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `--httpsProtocol <dir>`: its `cert.pem` and `key.pem` (relative to the service folder). */
+function readHttpsFiles(dir: string, serviceDir: string): { cert: Buffer; key: Buffer } {
+  const read = (name: string): Buffer => {
+    const file = path.resolve(serviceDir, dir, name);
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw offlineErrors.httpsFileUnreadable(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    }
+  };
+  return { cert: read('cert.pem'), key: read('key.pem') };
+}
+
+/** The API Gateway emulator's server: HTTP, or HTTPS with `--httpsProtocol`. */
+function createGatewayServer(options: OfflineOptions, serviceDir: string, listener: RequestListener): Server {
+  const settings = { keepAliveTimeout: 65_000 };
+  if (options.httpsProtocol === '') return createServer(settings, listener);
+  // An https.Server is an http.Server for everything used here (listen, close, closeAllConnections).
+  return createHttpsServer({ ...settings, ...readHttpsFiles(options.httpsProtocol, serviceDir) }, listener) as unknown as Server;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -256,7 +278,7 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
     send(res, reply);
   }
 
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  const server = createGatewayServer(options, serviceDir, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error(`${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) send(res, internalServerError());
@@ -271,7 +293,7 @@ export async function startOffline(context: OfflineContext): Promise<OfflineServ
   }
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.httpPort;
-  const url = `http://${options.host}:${port}`;
+  const url = `${options.httpsProtocol === '' ? 'http' : 'https'}://${options.host}:${port}`;
 
   const routeTable = (): string[] => state.routes.map((route) => `${route.method.padEnd(7)} | ${routeUrl(route, url)}`);
   log.notice(`Starting Offline at stage ${stage} (${region})`);

@@ -8,6 +8,8 @@ export interface OfflineOptions {
   eventSourcesPort: number;
   host: string;
   prefix: string;
+  /** A folder with `cert.pem` and `key.pem`: the HTTP emulator speaks HTTPS ('' : plain HTTP). */
+  httpsProtocol: string;
   noPrependStageInUrl: boolean;
   noAuth: boolean;
   noTimeout: boolean;
@@ -28,6 +30,7 @@ export const DEFAULT_OPTIONS: Readonly<OfflineOptions> = Object.freeze({
   eventSourcesPort: 3004,
   host: 'localhost',
   prefix: '',
+  httpsProtocol: '',
   noPrependStageInUrl: false,
   noAuth: false,
   noTimeout: false,
@@ -47,6 +50,7 @@ export const OPTION_DEFINITIONS = {
   eventSourcesPort: { usage: 'Port of the local SNS Publish endpoint and S3 upload simulation (default: 3004)', type: 'string' },
   host: { usage: 'The host name to listen on (default: localhost)', shortcut: 'o', type: 'string' },
   prefix: { usage: 'A path segment to put before every route (default: none)', shortcut: 'p', type: 'string' },
+  httpsProtocol: { usage: 'Serve HTTPS with cert.pem and key.pem from this folder', shortcut: 'H', type: 'string' },
   noPrependStageInUrl: { usage: "Don't put the stage in route paths", type: 'boolean' },
   noAuth: { usage: 'Turn off authorizers and API-key checks', type: 'boolean' },
   noTimeout: { usage: 'Turn off handler timeouts', shortcut: 't', type: 'boolean' },
@@ -112,6 +116,7 @@ export function resolveOptions(cli: Source, configuration: Source): OfflineOptio
     eventSourcesPort: toPort('eventSourcesPort', value('eventSourcesPort'), DEFAULT_OPTIONS.eventSourcesPort),
     host: typeof host === 'string' && host !== '' ? host : DEFAULT_OPTIONS.host,
     prefix: toPrefix(value('prefix')),
+    httpsProtocol: typeof value('httpsProtocol') === 'string' ? (value('httpsProtocol') as string) : '',
     noPrependStageInUrl: toBoolean(value('noPrependStageInUrl'), false),
     noAuth: toBoolean(value('noAuth'), false),
     noTimeout: toBoolean(value('noTimeout'), false),
