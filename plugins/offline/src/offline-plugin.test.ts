@@ -178,6 +178,21 @@ describe('options', () => {
     });
   });
 
+  it('warns of custom.serverless-offline settings that do nothing here', async () => {
+    const configuration = fixtureConfiguration();
+    configuration.custom = { 'serverless-offline': { host: '127.0.0.1', useDocker: true, httpPrt: 4000 } };
+    const { log, lines } = captureLogger();
+    const server = await startOffline({ configuration, options: { httpPort: '0' }, serviceDir: FIXTURE_DIR, log });
+    try {
+      const output = lines.join('');
+      expect(output).toContain('custom.serverless-offline.useDocker is not supported by stratus offline and is ignored: handlers run in worker threads');
+      expect(output).toContain('custom.serverless-offline.httpPrt is not an option of stratus offline and is ignored (options: httpPort,');
+      expect(output).not.toContain('custom.serverless-offline.host');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a taken port is a StratusError naming the port and the option', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -13,7 +13,7 @@ import { buildProxyEvent, requestParts, type ProxyEvent } from './event-builder'
 import type { LambdaIntegration } from './lambda-integration';
 import { regionOf } from './local-functions';
 import { mediaTypeOf } from './media-type';
-import { resolveOptions, type OfflineOptions } from './options';
+import { ignoredCustomOptions, resolveOptions, type OfflineOptions } from './options';
 import { invalidRequestBody, missingParameters, missingParametersReply } from './request-validation';
 import { endpointTimeout, internalServerError, jsonReply, mapProxyOutcome, type HttpReply } from './response-mapper';
 import { routeUrl, type Route } from './routes';
@@ -135,6 +135,7 @@ const EMPTY = Buffer.alloc(0);
 export async function startOffline(context: OfflineContext): Promise<OfflineServer> {
   const { log, serviceDir } = context;
   const options = resolveOptions(context.options, context.configuration);
+  for (const warning of ignoredCustomOptions(context.configuration)) log.warning(warning);
   const stage = stageOf({ configuration: context.configuration, options: context.options });
   const region = regionOf(context.configuration, context.options);
   const stagePath = options.noPrependStageInUrl ? '' : `/${stage}`;

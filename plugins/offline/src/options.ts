@@ -103,6 +103,47 @@ function toPrefix(value: unknown): string {
   return String(value).replace(/^\/+|\/+$/g, '');
 }
 
+/** serverless-offline settings `stratus offline` does not have, and what happens instead. */
+const NOT_EMULATED: Readonly<Record<string, string>> = {
+  useDocker: 'handlers run in worker threads (Node) and python3 processes on this machine',
+  useInProcess: 'Node handlers run in worker threads, each function in its own',
+  resourceRoutes: 'HTTP_PROXY methods declared in resources are not served',
+  websocketPort: 'websocket events are not emulated',
+  webSocketHardTimeout: 'websocket events are not emulated',
+  webSocketIdleTimeout: 'websocket events are not emulated',
+  albPort: 'alb events are not emulated',
+  dockerHost: 'there is no Docker runner',
+  dockerHostServicePath: 'there is no Docker runner',
+  dockerNetwork: 'there is no Docker runner',
+  dockerReadOnly: 'there is no Docker runner',
+  layersDir: 'there is no Docker runner (layers are not loaded)',
+  ignoreJWTSignature: 'JWT signatures are never verified offline',
+  disableCookieValidation: 'cookies reach handlers as they are sent',
+  enforceSecureCookies: 'cookies reach handlers as they are sent',
+  preLoadModules: 'each instance loads its handler module when it starts',
+  noSponsor: 'there is no sponsor message',
+};
+
+/**
+ * A warning for each `custom.serverless-offline` key that does nothing here: a serverless-offline
+ * setting that is not emulated, or a name that is no option at all (a typo stays silent otherwise).
+ */
+export function ignoredCustomOptions(configuration: Source): string[] {
+  const custom = (configuration.custom as Source | undefined)?.['serverless-offline'];
+  if (!custom || typeof custom !== 'object') return [];
+  const warnings: string[] = [];
+  for (const key of Object.keys(custom)) {
+    if (key in DEFAULT_OPTIONS) continue;
+    const instead = NOT_EMULATED[key];
+    warnings.push(
+      instead !== undefined
+        ? `custom.serverless-offline.${key} is not supported by stratus offline and is ignored: ${instead}.`
+        : `custom.serverless-offline.${key} is not an option of stratus offline and is ignored (options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}).`,
+    );
+  }
+  return warnings;
+}
+
 /** Read the options from the CLI (`api.service.options`) and `custom.serverless-offline`. */
 export function resolveOptions(cli: Source, configuration: Source): OfflineOptions {
   const customRoot = configuration.custom;
