@@ -109,12 +109,13 @@ describe('response mapping', () => {
     expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from([0, 1, 2, 255]));
   });
 
-  it('answers 502 as API Gateway does for a thrown error and a non-string body', async () => {
-    for (const path of ['throws', 'object-body']) {
+  it('answers 502 as API Gateway does for a thrown error, a non-string body and a header no HTTP response can carry', async () => {
+    for (const path of ['throws', 'object-body', 'bad-header']) {
       const reply = await request(`${base}/${path}`);
       expect(reply.status).toBe(502);
       expect(reply.json()).toEqual({ message: 'Internal server error' });
     }
+    expect(lines.join('')).toContain('GET /dev/bad-header: malformed Lambda proxy response: the header x-two-lines has a character no HTTP header can carry');
   });
 
   it('answers 504 when the function times out', async () => {

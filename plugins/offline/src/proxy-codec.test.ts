@@ -10,7 +10,7 @@ jest.setTimeout(30_000);
 /** The codec and what it imports, compiled to CommonJS as the build does (a worker cannot load TypeScript). */
 function compileCodec(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stratus-proxy-codec-'));
-  for (const name of ['proxy-codec', 'event-builder', 'response-mapper']) {
+  for (const name of ['proxy-codec', 'event-builder', 'response-mapper', 'header-validity']) {
     const { code } = transformFileSync(path.join(__dirname, `${name}.ts`), { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
     writeFileSync(path.join(dir, `${name}.js`), code);
   }

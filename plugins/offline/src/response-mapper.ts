@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { InvokeOutcome } from '@stratus/lambda-runtime';
+import { headerProblem } from './header-validity';
 
 /** What the server writes back. */
 export interface HttpReply {
@@ -63,17 +64,26 @@ export function mapProxyResult(result: unknown): MappedProxyResult {
     return { problem: `invalid statusCode ${JSON.stringify(statusCode)}` };
   }
   const headers: OutgoingHttpHeaders = {};
+  // API Gateway refuses a response whose headers cannot be sent ("Malformed Lambda proxy response").
+  let malformed: string | undefined;
   if (isRecord(result.multiValueHeaders)) {
     for (const [name, values] of Object.entries(result.multiValueHeaders)) {
-      if (Array.isArray(values)) headers[name.toLowerCase()] = values.map(String);
+      if (!Array.isArray(values)) continue;
+      const texts = values.map(String);
+      for (const text of texts) malformed ??= headerProblem(name, text);
+      headers[name.toLowerCase()] = texts;
     }
   }
   if (isRecord(result.headers)) {
     // As API Gateway: single-value headers are merged over multi-value ones of the same name.
     for (const [name, value] of Object.entries(result.headers)) {
-      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+      if (value === undefined || value === null) continue;
+      const text = String(value);
+      malformed ??= headerProblem(name, text);
+      headers[name.toLowerCase()] = text;
     }
   }
+  if (malformed !== undefined) return { problem: `malformed Lambda proxy response: ${malformed}` };
   if (headers['content-type'] === undefined) headers['content-type'] = 'application/json';
   const text = typeof body === 'string' ? body : '';
   return { reply: { statusCode: status, headers, body: result.isBase64Encoded === true ? Buffer.from(text, 'base64') : text } };

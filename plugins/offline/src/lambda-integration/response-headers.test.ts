@@ -156,7 +156,7 @@ describe('response headers', () => {
   it('leave out, and report, a mapped value no header can carry', () => {
     const mapped = mapHeaders({ 'X-Text': 'integration.response.body.text', 'X-Latin': 'integration.response.body.latin' }, { payload: '{"text":"two\\nlines","latin":"café"}' });
     expect(mapped.headers).toEqual({ 'x-latin': 'café' });
-    expect(mapped.problems).toEqual([expect.stringMatching(/^the value mapped to the response header x-text has characters a header cannot carry/)]);
+    expect(mapped.problems).toEqual([expect.stringMatching(/^the value mapped: the header x-text has a character no HTTP header can carry/)]);
   });
 
   it('warn at start about what API Gateway would reject, naming the route, the header and the expression, and leave it out', () => {
@@ -165,6 +165,13 @@ describe('response headers', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^functions\.f \(GET \/items\): response\.headers\.X-Echo: "method\.request\.header\.X-Echo" is not a response mapping expression API Gateway accepts .*API Gateway would reject it, and the header is not sent\.$/);
     expect(warnings[1]).toMatch(/response\.headers\.X-Literal: "text"/);
+    // A static value or a name Node could not write: warned at start, not a failure per request.
+    const unsendable = mapHeaders({ 'X-Two': "'a\nb'", 'Bad Name': "'x'", 'X-Ok': "'ok'" });
+    expect(unsendable.headers).toEqual({ 'x-ok': 'ok' });
+    expect(unsendable.warnings).toEqual([
+      expect.stringMatching(/response\.headers\.X-Two: the header X-Two has a character no HTTP header can carry .*; the header is not sent\.$/),
+      expect.stringMatching(/response\.headers\.Bad Name: the header name "Bad Name" is not a valid HTTP header name; the header is not sent\.$/),
+    ]);
   });
 
   it('warn at start about a body JSONPath offline cannot evaluate, and report filters that fail when run', () => {

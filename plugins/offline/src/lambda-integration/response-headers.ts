@@ -7,6 +7,7 @@ import { childOf } from '../json-path';
 import { contextVariable } from '../vtl/context-variable';
 import { isJsonPath, queryJsonPath } from '../vtl/json-path-query';
 import { stageVariables } from '../vtl/stage-variables';
+import { headerProblem } from '../header-validity';
 import { parseHeaderExpression } from './header-expression';
 import type { InvocationHeaders } from './invocation-headers';
 
@@ -62,11 +63,15 @@ export type CompiledHeaders = Map<string, CompiledHeader | undefined>;
  * One header, compiled; undefined (after a warning naming the route, the key and the expression)
  * when it cannot be sent.
  */
-function compileHeader({ expression, key }: HeaderEntry, where: string, warn: (message: string) => void): CompiledHeader | undefined {
+function compileHeader({ name, expression, key }: HeaderEntry, where: string, warn: (message: string) => void): CompiledHeader | undefined {
   const source = parseHeaderExpression(expression);
   switch (source?.kind) {
-    case 'static':
-      return { fixed: source.value };
+    case 'static': {
+      const problem = headerProblem(name, source.value);
+      if (problem === undefined) return { fixed: source.value };
+      warn(`${where}: ${key}: ${problem}; the header is not sent.`);
+      return undefined;
+    }
     case 'body': {
       const { path } = source;
       if (path === '$') return { read: ({ payload }) => payload };
@@ -133,8 +138,6 @@ export function compileResponseHeaders(
   return { fixed, mapped };
 }
 
-/** What Node refuses in a header value (it would throw while the response is written). */
-const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** The headers of one response: the fixed ones, and those mapped whose source has a value. */
 export function applyResponseHeaders(headers: ResponseHeaders, sources: ResponseSources): Record<string, string> {
@@ -145,7 +148,8 @@ export function applyResponseHeaders(headers: ResponseHeaders, sources: Response
   for (const { name, read } of headers.mapped) {
     const value = read(sources, bodyValue);
     if (value === undefined) continue;
-    if (INVALID_HEADER_VALUE.test(value)) sources.onProblem(`the value mapped to the response header ${name} has characters a header cannot carry (a line break, a character beyond Latin-1); it is not sent.`);
+    const problem = headerProblem(name, value);
+    if (problem !== undefined) sources.onProblem(`the value mapped: ${problem}; it is not sent.`);
     else result[name] = value;
   }
   return result;

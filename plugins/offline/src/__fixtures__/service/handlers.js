@@ -20,6 +20,7 @@ exports.throws = async () => {
 };
 
 exports.objectBody = async () => ({ statusCode: 200, body: { not: 'a string' } });
+exports.badHeader = async () => ({ statusCode: 200, headers: { 'x-two-lines': 'a\nb' }, body: 'unsent' });
 
 exports.slow = async () => {
   await new Promise((resolve) => setTimeout(resolve, 5000));
