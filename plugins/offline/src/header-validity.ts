@@ -3,7 +3,9 @@
  * token or a value with a line break or a character beyond Latin-1, where API Gateway refuses the
  * integration's response instead.
  */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+/** An HTTP header name (an RFC 9110 token), as a pattern other expressions embed. */
+export const HEADER_NAME_PATTERN = "[!#$%&'*+.^_`|~\\w-]+";
+const HEADER_NAME = new RegExp(`^${HEADER_NAME_PATTERN}$`);
 const INVALID_VALUE_CHARACTER = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Why the header cannot be sent, or undefined when it can. */

@@ -98,6 +98,10 @@ function toList(value: unknown, fallback: readonly string[]): string[] {
   return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
+function toText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function toPrefix(value: unknown): string {
   if (value === undefined) return '';
   return String(value).replace(/^\/+|\/+$/g, '');
@@ -157,7 +161,7 @@ export function resolveOptions(cli: Source, configuration: Source): OfflineOptio
     eventSourcesPort: toPort('eventSourcesPort', value('eventSourcesPort'), DEFAULT_OPTIONS.eventSourcesPort),
     host: typeof host === 'string' && host !== '' ? host : DEFAULT_OPTIONS.host,
     prefix: toPrefix(value('prefix')),
-    httpsProtocol: typeof value('httpsProtocol') === 'string' ? (value('httpsProtocol') as string) : '',
+    httpsProtocol: toText(value('httpsProtocol')),
     noPrependStageInUrl: toBoolean(value('noPrependStageInUrl'), false),
     noAuth: toBoolean(value('noAuth'), false),
     noTimeout: toBoolean(value('noTimeout'), false),

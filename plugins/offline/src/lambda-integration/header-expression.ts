@@ -3,6 +3,8 @@
  * integration (`response.headers` / `response.statusCodes.<code>.headers` values): what each reads.
  */
 
+import { HEADER_NAME_PATTERN } from '../header-validity';
+
 export type HeaderSource =
   /** `'text'`: the text. */
   | { kind: 'static'; value: string }
@@ -23,7 +25,7 @@ const STATIC_VALUE = /^'(.*)'$/s;
 /** After `integration.response.body`: nothing (the whole body), or the rest of a JSONPath. */
 const BODY_VALUE = /^integration\.response\.body((?:[.[].*)?)$/s;
 /** An HTTP header name (RFC 9110 token). */
-const INTEGRATION_HEADER = /^integration\.response\.(?:header|multivalueheader)\.([!#$%&'*+.^_`|~\w-]+)$/;
+const INTEGRATION_HEADER = new RegExp(`^integration\\.response\\.(?:header|multivalueheader)\\.(${HEADER_NAME_PATTERN})$`);
 const CONTEXT_VALUE = /^context\.([^.\s]+(?:\.[^.\s]+)*)$/;
 /** Stage variable names are letters, digits and underscores. */
 const STAGE_VARIABLE = /^stageVariables\.(\w+)$/;
